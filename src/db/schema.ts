@@ -5,6 +5,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = Record<string, unknown>> = ColumnType<T, string | T, string | T>;
 
 export type Role = 'owner' | 'admin' | 'agent' | 'viewer';
@@ -84,7 +85,7 @@ export interface OrdersTable {
   placed_at: Timestamp;
   cancelled_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: UpdatedAt;
 }
 export interface OrderLinesTable {
   id: string;
@@ -138,7 +139,7 @@ export interface SupplierOrdersTable {
   window_override_by: string | null;
   window_override_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: UpdatedAt;
 }
 export interface SupplierOrderLinesTable {
   supplier_order_id: string;
@@ -160,7 +161,7 @@ export interface ParcelsTable {
   promised_by: Timestamp | null;
   flags: Generated<string[]>;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: UpdatedAt;
 }
 export interface TrackingEventsTable {
   id: string;
@@ -195,7 +196,7 @@ export interface CasesTable {
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: UpdatedAt;
 }
 export interface CaseLinesTable {
   id: string;
@@ -250,7 +251,7 @@ export interface DisputesTable {
   refund_expected_by: Timestamp | null;
   closed_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: UpdatedAt;
 }
 export type ResolutionKind = 'full_refund' | 'partial_refund' | 'refund_after_return' | 'reship' | 'store_credit' | 'discount';
 export interface ResolutionsTable {
@@ -269,7 +270,7 @@ export interface ResolutionsTable {
   approved_by: string | null;
   executed_at: Timestamp | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: UpdatedAt;
 }
 export type LedgerKind = 'refund' | 'store_credit' | 'discount' | 'reship_cost' | 'recovery';
 export interface LedgerEntriesTable {

@@ -1,0 +1,132 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { migrate, openDatabase } from '../db/database.ts';
+import { exportOrdersCsv, importOrdersCsv } from '../modules/imports/index.ts';
+import { createShop } from '../modules/shops/index.ts';
+import { createApiToken, createUser } from '../modules/staff/index.ts';
+import { configOrExit, withRecoup } from './run.ts';
+import { serve } from './serve.ts';
+
+const program = new Command('recoup').description('Recoup: the operations desk for dropshippers').showHelpAfterError();
+
+const port = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number 0-65535');
+  return n;
+};
+
+program
+  .command('serve')
+  .description('run the API, the dashboard and the workers in one process')
+  .option('--port <port>', 'HTTP port (default: PORT or 3000)', port)
+  .action((options: { port?: number }) => serve(options));
+
+program
+  .command('worker')
+  .description('run the job workers alone (add as many as you like against one database)')
+  .action(() => serve({ workersOnly: true }));
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date (also done on every start)')
+  .action(async () => {
+    const database = await openDatabase(configOrExit());
+    try {
+      const applied = await migrate(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    } finally {
+      await database.close();
+    }
+  });
+
+const user = program.command('user').description('staff accounts');
+user
+  .command('create')
+  .description('create a staff account')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .addOption(new Option('--role <role>').choices(['owner', 'admin', 'agent', 'viewer']).default('agent'))
+  .option('--password <password>', 'at least 10 characters (default: RECOUP_PASSWORD, or one is generated and printed)')
+  .action(async (o: { email: string; name: string; role: 'owner' | 'admin' | 'agent' | 'viewer'; password?: string }) => {
+    const generated = !o.password && !process.env.RECOUP_PASSWORD;
+    const password = o.password ?? process.env.RECOUP_PASSWORD ?? crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+    await withRecoup(async ({ ctx }) => {
+      const created = await createUser(ctx.db, { email: o.email, name: o.name, role: o.role, password });
+      console.log(`Created ${created.role} ${created.email} (${created.id})${generated ? `; password: ${password}` : ''}`);
+    });
+  });
+
+const token = program.command('token').description('API tokens');
+token
+  .command('create')
+  .description('create an API token and print it once')
+  .requiredOption('--name <name>', 'what the token is for, e.g. "zapier"')
+  .addOption(new Option('--role <role>').choices(['admin', 'agent', 'viewer']).default('admin'))
+  .action(async (o: { name: string; role: 'admin' | 'agent' | 'viewer' }) => {
+    await withRecoup(async ({ ctx }) => {
+      const created = await createApiToken(ctx.db, { name: o.name, role: o.role });
+      console.log(created.token);
+    });
+  });
+
+const shop = program.command('shop').description('shops');
+shop
+  .command('create')
+  .description('add a manual shop (orders from CSV); connect Shopify or WooCommerce from the dashboard')
+  .requiredOption('--name <name>')
+  .requiredOption('--currency <code>', 'ISO 4217, e.g. USD')
+  .action(async (o: { name: string; currency: string }) => {
+    await withRecoup(async ({ ctx }, actor) => {
+      const created = await createShop({ db: ctx.db, secretKey: ctx.config.secretKey }, actor, { name: o.name, platform: 'manual', currency: o.currency });
+      console.log(`Created manual shop ${created.name}: ${created.id}`);
+    });
+  });
+shop
+  .command('list')
+  .description('list shops')
+  .action(async () => {
+    await withRecoup(async ({ ctx }, actor) => {
+      const rows = await ctx.db.selectFrom('shops').select(['id', 'name', 'platform', 'currency']).where('workspace_id', '=', actor.workspaceId).execute();
+      for (const r of rows) console.log(`${r.id}\t${r.platform}\t${r.currency}\t${r.name}`);
+    });
+  });
+
+program
+  .command('import')
+  .description('import data')
+  .argument('<what>', 'orders')
+  .argument('<file>', 'CSV file')
+  .requiredOption('--shop <id>', 'the shop the orders belong to (see `recoup shop list`)')
+  .action(async (what: string, file: string, o: { shop: string }) => {
+    if (what !== 'orders') program.error(`Cannot import "${what}": only "orders" can be imported from CSV.`);
+    let csv: string;
+    try {
+      csv = readFileSync(file, 'utf8');
+    } catch {
+      program.error(`Cannot read ${file}: check the path.`);
+    }
+    await withRecoup(async ({ ctx }, actor) => {
+      const report = await importOrdersCsv(ctx, actor, { shopId: o.shop, csv, onProgress: (done, total) => process.stderr.write(`\r${done}/${total} orders`) });
+      process.stderr.write('\n');
+      console.log(`Imported ${report.orders.imported} orders; ${report.orders.alreadyThere} were already there; ${report.orders.failed} not imported.`);
+      for (const e of report.errors) console.log(`  line ${e.line}${e.orderNumber ? ` (order ${e.orderNumber})` : ''}: ${e.message}`);
+      if (report.orders.failed > 0) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('export')
+  .description('export data')
+  .argument('<what>', 'orders')
+  .option('--shop <id>', 'only this shop')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action(async (what: string, o: { shop?: string; out?: string }) => {
+    if (what !== 'orders') program.error(`Cannot export "${what}": only "orders" can be exported.`);
+    await withRecoup(async ({ ctx }, actor) => {
+      const csv = await exportOrdersCsv(ctx.db, { workspaceId: actor.workspaceId, shopId: o.shop });
+      if (o.out) writeFileSync(o.out, csv);
+      else process.stdout.write(csv);
+    });
+  });
+
+await program.parseAsync();

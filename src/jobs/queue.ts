@@ -1,0 +1,67 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Executor } from '../db/database.ts';
+
+// The job queue is pg-boss on Recoup's own PostgreSQL. `enqueue` takes the caller's transaction,
+// so a job exists exactly when the business change that asks for it has committed (an outbox
+// without a second table).
+
+export interface JobDefinition<D> {
+  name: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** handlers must be idempotent: pg-boss delivers at least once */
+  handle(data: D): Promise<void>;
+  batchSize?: number;
+  cron?: string;
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+  private started = false;
+
+  constructor(connectionString: string, private readonly options: { supervise: boolean; schedule: boolean }) {
+    this.boss = new PgBoss({
+      connectionString,
+      max: 4,
+      supervise: options.supervise,
+      schedule: options.schedule,
+      migrate: true,
+    });
+    // Connection errors while shutting down are expected (the database may stop first).
+    this.boss.on('error', (error) => {
+      if (this.started) console.error('[jobs]', error.message);
+    });
+  }
+
+  async start(queues: readonly Pick<JobDefinition<unknown>, 'name' | 'retryLimit' | 'retryDelaySeconds'>[]): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    for (const queue of queues) {
+      await this.boss.createQueue(queue.name, { name: queue.name, retryLimit: queue.retryLimit, retryDelay: queue.retryDelaySeconds, retryBackoff: true });
+    }
+    this.started = true;
+  }
+
+  /** Adds a job inside `tx`: it is visible to workers only once `tx` commits. */
+  async enqueue(tx: Executor, name: string, data: object, options: { singletonKey?: string; startAfter?: Date } = {}): Promise<void> {
+    await this.boss.send(name, data, {
+      ...options,
+      db: { executeSql: async (text, values) => tx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: unknown[] }> },
+    });
+  }
+
+  async work<D>(definition: JobDefinition<D>): Promise<void> {
+    await this.boss.work<D>(definition.name, { batchSize: definition.batchSize ?? 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+      // pg-boss marks the whole batch failed if this throws; each failed job is retried on its own.
+      for (const job of jobs) await definition.handle(job.data);
+    });
+    if (definition.cron && this.options.schedule) await this.boss.schedule(definition.name, definition.cron, {});
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  }
+}

@@ -1,0 +1,40 @@
+import type { AppContext } from '../context.ts';
+import { tagCaseSignals } from '../modules/cases/index.ts';
+import { scanParcelTrouble } from '../modules/parcels/index.ts';
+import { failResolution } from '../modules/resolutions/index.ts';
+import type { JobDefinition } from './queue.ts';
+
+// Every job Recoup runs, with its retry policy. Handlers are idempotent: pg-boss delivers at least once.
+export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
+  const jobs = [
+    {
+      name: 'case.opened',
+      retryLimit: 5,
+      retryDelaySeconds: 10,
+      batchSize: 20,
+      handle: async (data: { caseId: string }) => {
+        await tagCaseSignals(ctx.db, data.caseId);
+      },
+    } satisfies JobDefinition<{ caseId: string }>,
+    {
+      name: 'parcels.scan-trouble',
+      retryLimit: 2,
+      retryDelaySeconds: 60,
+      cron: '*/15 * * * *',
+      handle: async () => {
+        await scanParcelTrouble(ctx);
+      },
+    } satisfies JobDefinition<object>,
+    {
+      name: 'resolution.execute',
+      retryLimit: 0,
+      retryDelaySeconds: 30,
+      // Store connectors (Shopify, WooCommerce) are not wired in yet: say so on the resolution
+      // instead of pretending, so staff see it among failed actions and can act in the store.
+      handle: async (data: { resolutionId: string }) => {
+        await failResolution(ctx, data.resolutionId, 'This shop’s platform connector is not available yet; refund in the store admin and record it.');
+      },
+    } satisfies JobDefinition<{ resolutionId: string }>,
+  ];
+  return jobs as unknown as JobDefinition<never>[];
+}
