@@ -9,12 +9,15 @@ import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { parcelRoutes } from './routes/parcels.ts';
+import { publicRoutes } from './routes/public.ts';
 import { queueRoutes } from './routes/queues.ts';
 import { shopRoutes } from './routes/shops.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
+import { installWeb } from './static.ts';
 
 /** The composition root of the HTTP side: one Fastify instance with every route wired to `ctx`. */
 export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -55,8 +58,11 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       await api.register(caseRoutes(ctx));
       await api.register(moneyRoutes(ctx));
       await api.register(queueRoutes(ctx));
+      await api.register(dashboardRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
+  await app.register(publicRoutes(ctx), { prefix: '/api/public' });
+  await installWeb(app);
   return app;
 }
