@@ -5,6 +5,7 @@ import { exportOrdersCsv, importOrdersCsv } from '../modules/imports/index.ts';
 import { createShop } from '../modules/shops/index.ts';
 import { createApiToken, createUser } from '../modules/staff/index.ts';
 import { configOrExit, withRecoup } from './run.ts';
+import { demo } from './demo.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('recoup').description('Recoup: the operations desk for dropshippers').showHelpAfterError();
@@ -25,6 +26,13 @@ program
   .command('worker')
   .description('run the job workers alone (add as many as you like against one database)')
   .action(() => serve({ workersOnly: true }));
+
+program
+  .command('demo')
+  .description('run Recoup with a demo business (own data dir .recoup-demo) to see the whole product')
+  .option('--port <port>', 'HTTP port (default: PORT or 3000)', port)
+  .option('--orders <n>', 'how many demo orders on first run', (v) => Number(v), 300)
+  .action((options: { port?: number; orders: number }) => demo(options));
 
 program
   .command('migrate')

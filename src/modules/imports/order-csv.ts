@@ -28,6 +28,7 @@ export const ORDER_CSV_COLUMNS = [
   'carrier',
 ] as const;
 
+const ORDER_LEVEL = ['placed_at', 'customer_email', 'customer_name', 'shipping_country', 'currency'] as const;
 const REQUIRED = ['order_number', 'placed_at', 'currency', 'title', 'quantity', 'unit_price'] as const;
 
 export interface CsvLine {
@@ -119,7 +120,13 @@ export function parseOrderCsv(text: string): { lines: CsvLine[]; errors: CsvErro
   if (records.length > 0 && missing.length) return { lines: [], errors: [{ line: 1, orderNumber: null, message: `The header lacks column(s): ${missing.join(', ')}` }] };
   const lines: CsvLine[] = [];
   const errors: CsvError[] = [];
+  const firstRow = new Map<string, Record<string, string>>();
   for (const { record, info } of records) {
+    // Later rows of an order may leave the order's own columns blank: take them from its first row.
+    const number = blank(record.order_number);
+    const first = number ? firstRow.get(number) : undefined;
+    if (number && !first) firstRow.set(number, record);
+    if (first) for (const column of ORDER_LEVEL) if (!blank(record[column])) record[column] = first[column] ?? '';
     try {
       lines.push(toLine(record, info.lines));
     } catch (error) {

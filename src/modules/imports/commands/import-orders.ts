@@ -48,7 +48,9 @@ export async function importOrdersCsv(
   for (const line of lines) byOrder.set(line.orderNumber, [...(byOrder.get(line.orderNumber) ?? []), line]);
   const badOrders = new Set(errors.map((e) => e.orderNumber).filter((n): n is string => n !== null));
 
-  const report: ImportReport = { importId: newId('import'), orders: { imported: 0, alreadyThere: 0, failed: 0 }, errors: [...errors] };
+  // Orders whose every row was bad never reach byOrder: count them as failed here.
+  const onlyBad = [...badOrders].filter((n) => !byOrder.has(n)).length + errors.filter((e) => e.orderNumber === null && e.line > 1).length;
+  const report: ImportReport = { importId: newId('import'), orders: { imported: 0, alreadyThere: 0, failed: onlyBad }, errors: [...errors] };
   await ctx.db.insertInto('imports').values({ id: report.importId, workspace_id: actor.workspaceId, shop_id: shop.id, source: 'csv', status: 'running', total: byOrder.size, errors: JSON.stringify([]) }).execute();
 
   let done = 0;

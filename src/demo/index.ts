@@ -1,0 +1,3 @@
+// Demo data: a living business for `npm run demo` and the browser tests.
+export { seedDemo } from './seed.ts';
+export type { DemoSummary } from './seed.ts';
