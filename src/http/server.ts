@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +11,7 @@ import { installErrorHandling } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { parcelRoutes } from './routes/parcels.ts';
@@ -18,6 +20,7 @@ import { queueRoutes } from './routes/queues.ts';
 import { shopRoutes } from './routes/shops.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
 import { installWeb } from './static.ts';
+import { MAX_EVIDENCE_BYTES } from '../modules/evidence/index.ts';
 
 /** The composition root of the HTTP side: one Fastify instance with every route wired to `ctx`. */
 export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -30,6 +33,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5 } });
   installAuth(app, ctx.db);
 
   await app.register(fastifySwagger, {
@@ -56,6 +60,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       await api.register(parcelRoutes(ctx));
       await api.register(supplierRoutes(ctx));
       await api.register(caseRoutes(ctx));
+      await api.register(evidenceRoutes(ctx));
       await api.register(moneyRoutes(ctx));
       await api.register(queueRoutes(ctx));
       await api.register(dashboardRoutes(ctx));

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { getCase, listMessages } from '../../modules/cases/index.ts';
 import { customerHistory } from '../../modules/customers/index.ts';
 import { listDisputes, type Dispute } from '../../modules/disputes/index.ts';
+import { listEvidence, missingEvidence } from '../../modules/evidence/index.ts';
 import { caseMoney } from '../../modules/ledger/index.ts';
 import { getOrder } from '../../modules/orders/index.ts';
 import { listParcels } from '../../modules/parcels/index.ts';
@@ -30,7 +31,7 @@ export async function caseView(ctx: Pick<AppContext, 'db'>, actor: Actor, caseId
   const kase = await getCase(ctx.db, actor.workspaceId, caseId);
   requireShop(actor, kase.shopId);
   const filter = { workspaceId: actor.workspaceId, orderId: kase.orderId };
-  const [order, supplierOrders, parcels, disputes, resolutions, refundable, money, messages, timeline, history] = await Promise.all([
+  const [order, supplierOrders, parcels, disputes, resolutions, refundable, money, messages, timeline, history, evidence] = await Promise.all([
     getOrder(ctx.db, actor.workspaceId, kase.orderId),
     listSupplierOrders(ctx.db, filter),
     listParcels(ctx.db, { ...filter, withEvents: true }),
@@ -41,6 +42,8 @@ export async function caseView(ctx: Pick<AppContext, 'db'>, actor: Actor, caseId
     listMessages(ctx.db, caseId),
     listTimeline(ctx.db, { workspaceId: actor.workspaceId, caseId }),
     kase.customerId ? customerHistory(ctx.db, kase.customerId) : Promise.resolve(null),
+    listEvidence(ctx.db, caseId),
   ]);
-  return { ...kase, steps: caseSteps(kase, disputes, resolutions), order, supplierOrders, parcels, disputes, resolutions, refundable, money, messages, timeline, customerHistory: history };
+  const evidenceNeeded = missingEvidence(kase.reason, evidence.filter((e) => e.kind === 'photo').length);
+  return { ...kase, steps: caseSteps(kase, disputes, resolutions), order, supplierOrders, parcels, disputes, resolutions, refundable, money, messages, timeline, customerHistory: history, evidence, evidenceNeeded };
 }
