@@ -324,6 +324,21 @@ export interface ImportsTable {
   finished_at: Timestamp | null;
 }
 
+export interface WebhookDeliveriesTable {
+  id: string;
+  source: string;
+  delivery_key: string;
+  topic: string;
+  workspace_id: string | null;
+  shop_id: string | null;
+  headers: Json;
+  body: Buffer;
+  received_at: CreatedAt;
+  processed_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -350,6 +365,7 @@ export interface DB {
   timeline_entries: TimelineEntriesTable;
   audit_log: AuditLogTable;
   imports: ImportsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

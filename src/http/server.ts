@@ -19,6 +19,7 @@ import { publicRoutes } from './routes/public.ts';
 import { queueRoutes } from './routes/queues.ts';
 import { shopRoutes } from './routes/shops.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { installWeb } from './static.ts';
 import { MAX_EVIDENCE_BYTES } from '../modules/evidence/index.ts';
 
@@ -68,6 +69,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     { prefix: '/api/v1' },
   );
   await app.register(publicRoutes(ctx), { prefix: '/api/public' });
+  await app.register(webhookRoutes(ctx), { prefix: '/webhooks' });
   await installWeb(app);
   return app;
 }

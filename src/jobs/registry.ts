@@ -2,11 +2,26 @@ import type { AppContext } from '../context.ts';
 import { tagCaseSignals } from '../modules/cases/index.ts';
 import { scanParcelTrouble } from '../modules/parcels/index.ts';
 import { failResolution } from '../modules/resolutions/index.ts';
+import { processDelivery } from '../modules/webhooks/index.ts';
 import type { JobDefinition } from './queue.ts';
+import { storeJobs } from './store-jobs.ts';
+import { trackingJobs } from './tracking-jobs.ts';
 
 // Every job Recoup runs, with its retry policy. Handlers are idempotent: pg-boss delivers at least once.
 export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
+  const tracking = trackingJobs(ctx);
+  const stores = storeJobs(ctx);
+  const webhookHandlers = { ...tracking.webhookHandlers, ...stores.webhookHandlers };
   const jobs = [
+    {
+      name: 'webhook.process',
+      retryLimit: 8,
+      retryDelaySeconds: 5,
+      batchSize: 50,
+      handle: async (data: { deliveryId: string }) => {
+        await processDelivery(ctx, data.deliveryId, webhookHandlers);
+      },
+    } satisfies JobDefinition<{ deliveryId: string }>,
     {
       name: 'case.opened',
       retryLimit: 5,
@@ -36,5 +51,5 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
       },
     } satisfies JobDefinition<{ resolutionId: string }>,
   ];
-  return jobs as unknown as JobDefinition<never>[];
+  return [...(jobs as unknown as JobDefinition<never>[]), ...tracking.jobs, ...stores.jobs];
 }

@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   timeline: 'tml',
   disputeRule: 'dwr',
   import: 'imp',
+  webhook: 'whk',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
