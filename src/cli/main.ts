@@ -6,6 +6,7 @@ import { createShop } from '../modules/shops/index.ts';
 import { createApiToken, createUser } from '../modules/staff/index.ts';
 import { configOrExit, withRecoup } from './run.ts';
 import { demo } from './demo.ts';
+import { importShop } from './import-shop.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('recoup').description('Recoup: the operations desk for dropshippers').showHelpAfterError();
@@ -102,11 +103,13 @@ shop
 program
   .command('import')
   .description('import data')
-  .argument('<what>', 'orders')
-  .argument('<file>', 'CSV file')
-  .requiredOption('--shop <id>', 'the shop the orders belong to (see `recoup shop list`)')
-  .action(async (what: string, file: string, o: { shop: string }) => {
-    if (what !== 'orders') program.error(`Cannot import "${what}": only "orders" can be imported from CSV.`);
+  .argument('<what>', '"orders" (from a CSV file) or "shop" (backfill a connected shop)')
+  .argument('<file-or-shop>', 'CSV file for orders; shop id for shop')
+  .option('--shop <id>', 'for orders: the shop they belong to (see `recoup shop list`)')
+  .action(async (what: string, file: string, o: { shop?: string }) => {
+    if (what === 'shop') return withRecoup((recoup, actor) => importShop(recoup, actor, file));
+    if (what !== 'orders') program.error(`Cannot import "${what}": import "orders" from CSV, or "shop" to backfill a connected shop.`);
+    if (!o.shop) program.error('Say which shop the orders belong to: --shop shp_… (see `recoup shop list`).');
     let csv: string;
     try {
       csv = readFileSync(file, 'utf8');
@@ -114,7 +117,7 @@ program
       program.error(`Cannot read ${file}: check the path.`);
     }
     await withRecoup(async ({ ctx }, actor) => {
-      const report = await importOrdersCsv(ctx, actor, { shopId: o.shop, csv, onProgress: (done, total) => process.stderr.write(`\r${done}/${total} orders`) });
+      const report = await importOrdersCsv(ctx, actor, { shopId: o.shop!, csv, onProgress: (done, total) => process.stderr.write(`\r${done}/${total} orders`) });
       process.stderr.write('\n');
       console.log(`Imported ${report.orders.imported} orders; ${report.orders.alreadyThere} were already there; ${report.orders.failed} not imported.`);
       for (const e of report.errors) console.log(`  line ${e.line}${e.orderNumber ? ` (order ${e.orderNumber})` : ''}: ${e.message}`);

@@ -17,8 +17,11 @@ import { orderRoutes } from './routes/orders.ts';
 import { parcelRoutes } from './routes/parcels.ts';
 import { publicRoutes } from './routes/public.ts';
 import { queueRoutes } from './routes/queues.ts';
+import { publicNotificationRoutes } from './routes/public-notifications.ts';
 import { shopRoutes } from './routes/shops.ts';
+import { storeRoutes } from './routes/stores.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
+import { trackingRoutes } from './routes/tracking.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { installWeb } from './static.ts';
 import { MAX_EVIDENCE_BYTES } from '../modules/evidence/index.ts';
@@ -65,10 +68,13 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       await api.register(moneyRoutes(ctx));
       await api.register(queueRoutes(ctx));
       await api.register(dashboardRoutes(ctx));
+      await api.register(trackingRoutes(ctx));
+      await api.register(storeRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
   await app.register(publicRoutes(ctx), { prefix: '/api/public' });
+  await app.register(publicNotificationRoutes(ctx), { prefix: '/api/public' });
   await app.register(webhookRoutes(ctx), { prefix: '/webhooks' });
   await installWeb(app);
   return app;

@@ -1,7 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { tagCaseSignals } from '../modules/cases/index.ts';
 import { scanParcelTrouble } from '../modules/parcels/index.ts';
-import { failResolution } from '../modules/resolutions/index.ts';
 import { processDelivery } from '../modules/webhooks/index.ts';
 import type { JobDefinition } from './queue.ts';
 import { storeJobs } from './store-jobs.ts';
@@ -40,16 +39,6 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
         await scanParcelTrouble(ctx);
       },
     } satisfies JobDefinition<object>,
-    {
-      name: 'resolution.execute',
-      retryLimit: 0,
-      retryDelaySeconds: 30,
-      // Store connectors (Shopify, WooCommerce) are not wired in yet: say so on the resolution
-      // instead of pretending, so staff see it among failed actions and can act in the store.
-      handle: async (data: { resolutionId: string }) => {
-        await failResolution(ctx, data.resolutionId, 'This shop’s platform connector is not available yet; refund in the store admin and record it.');
-      },
-    } satisfies JobDefinition<{ resolutionId: string }>,
   ];
   return [...(jobs as unknown as JobDefinition<never>[]), ...tracking.jobs, ...stores.jobs];
 }
