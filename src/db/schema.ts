@@ -339,6 +339,18 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
 }
 
+export interface DeadlineRemindersTable {
+  id: Generated<number>;
+  workspace_id: string;
+  subject_type: 'supplier_order' | 'dispute';
+  subject_id: string;
+  order_id: string;
+  deadline_kind: string;
+  deadline_at: Timestamp;
+  days_before: number;
+  fired_at: Timestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -366,6 +378,7 @@ export interface DB {
   audit_log: AuditLogTable;
   imports: ImportsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  deadline_reminders: DeadlineRemindersTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { tagCaseSignals } from '../modules/cases/index.ts';
+import { sendDeadlineReminders } from '../modules/disputes/index.ts';
 import { scanParcelTrouble } from '../modules/parcels/index.ts';
 import { processDelivery } from '../modules/webhooks/index.ts';
 import type { JobDefinition } from './queue.ts';
@@ -30,6 +31,17 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
         await tagCaseSignals(ctx.db, data.caseId);
       },
     } satisfies JobDefinition<{ caseId: string }>,
+    {
+      name: 'disputes.reminders',
+      retryLimit: 2,
+      retryDelaySeconds: 30,
+      cron: '*/10 * * * *',
+      handle: async () => {
+        const workspace = await ctx.db.selectFrom('workspaces').select('settings').orderBy('created_at').executeTakeFirst();
+        const days = (workspace?.settings as { reminderDays?: number[] } | undefined)?.reminderDays;
+        await sendDeadlineReminders(ctx, days?.length ? days : undefined);
+      },
+    } satisfies JobDefinition<object>,
     {
       name: 'parcels.scan-trouble',
       retryLimit: 2,

@@ -4,6 +4,7 @@ import * as disputeRules from './0002-dispute-rules.ts';
 import * as webhooks from './0003-webhooks.ts';
 import * as tracking from './0004-tracking.ts';
 import * as storeSync from './0005-store-sync.ts';
+import * as disputeDesk from './0006-dispute-desk.ts';
 
 // Listed by hand, in order: a newcomer sees every migration here, and nothing is found by globbing.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-webhooks': webhooks,
   '0004-tracking': tracking,
   '0005-store-sync': storeSync,
+  '0006-dispute-desk': disputeDesk,
 };

@@ -4,6 +4,8 @@ export { prepareDispute } from './commands/prepare-dispute.ts';
 export type { PrepareDisputeInput } from './commands/prepare-dispute.ts';
 export { recordDisputeEvent, DISPUTE_EVENTS } from './commands/record-dispute-event.ts';
 export type { DisputeEvent, DisputeEventInput } from './commands/record-dispute-event.ts';
+export { sendDeadlineReminders, DEFAULT_REMINDER_DAYS } from './commands/send-deadline-reminders.ts';
+export type { FiredReminder } from './commands/send-deadline-reminders.ts';
 export { windowsClosingSoon } from './queries/windows-closing.ts';
 export type { ClosingWindow } from './queries/windows-closing.ts';
 export { getDispute, listDisputes } from './disputes.repository.ts';
