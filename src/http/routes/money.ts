@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { DISPUTE_EVENTS, getDispute, recordDisputeEvent } from '../../modules/disputes/index.ts';
+import { DISPUTE_EVENTS, evidencePackPdf, evidencePackZip, getDispute, recordDisputeEvent } from '../../modules/disputes/index.ts';
 import { ledgerByGroup } from '../../modules/ledger/index.ts';
 import { approveResolution, executeResolution, getResolution, stepResolution } from '../../modules/resolutions/index.ts';
 import { actorOf } from '../auth.ts';
@@ -14,6 +14,14 @@ export function moneyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/disputes/:id', { schema: { tags: ['disputes'], summary: 'One dispute with its deadlines', params: idParam } }, async (request) =>
       getDispute(ctx.db, actorOf(request).workspaceId, request.params.id),
     );
+    app.get('/disputes/:id/evidence-pack.pdf', { schema: { tags: ['disputes'], summary: 'The evidence pack as one PDF', params: idParam } }, async (request, reply) => {
+      const pdf = await evidencePackPdf(ctx, actorOf(request).workspaceId, request.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="evidence-${request.params.id}.pdf"`).send(pdf);
+    });
+    app.get('/disputes/:id/evidence-pack.zip', { schema: { tags: ['disputes'], summary: 'The evidence pack PDF with the original files', params: idParam } }, async (request, reply) => {
+      const zip = await evidencePackZip(ctx, actorOf(request).workspaceId, request.params.id);
+      return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="evidence-${request.params.id}.zip"`).send(zip);
+    });
     app.post(
       '/disputes/:id/events',
       {

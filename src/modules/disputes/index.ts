@@ -7,6 +7,7 @@ export type { DisputeEvent, DisputeEventInput } from './commands/record-dispute-
 export { sendDeadlineReminders, DEFAULT_REMINDER_DAYS } from './commands/send-deadline-reminders.ts';
 export type { FiredReminder } from './commands/send-deadline-reminders.ts';
 export { windowsClosingSoon } from './queries/windows-closing.ts';
+export { evidencePackPdf, evidencePackZip } from './queries/evidence-pack.ts';
 export type { ClosingWindow } from './queries/windows-closing.ts';
 export { getDispute, listDisputes } from './disputes.repository.ts';
 export type { Dispute } from './disputes.repository.ts';
