@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { getOrder } from '../../modules/orders/index.ts';
-import { addDisputeRulesVersion, advanceSupplierOrder, getSupplierOrder, listDisputeRules, overrideDisputeWindow, recordSupplierOrder, supplierOrderLifecycle } from '../../modules/suppliers/index.ts';
+import { buyerAccountRatios, windowsClosingSoon } from '../../modules/disputes/index.ts';
+import { addDisputeRulesVersion, supplierScorecards, advanceSupplierOrder, getSupplierOrder, listDisputeRules, overrideDisputeWindow, recordSupplierOrder, supplierOrderLifecycle } from '../../modules/suppliers/index.ts';
 import { requireRole, requireShop } from '../../shared/actor.ts';
 import { actorOf } from '../auth.ts';
 import { currency, idParam, isoDate, minor } from './schemas.ts';
@@ -40,6 +41,19 @@ export function supplierRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         );
         return reply.status(201).send(await getSupplierOrder(ctx.db, actor.workspaceId, id));
       },
+    );
+    app.get(
+      '/suppliers/scorecards',
+      { schema: { tags: ['suppliers'], summary: 'Ship time, delivery time, on-time rate, case and refund rates, dispute win rate and money lost per supplier', querystring: z.object({ since: isoDate.optional() }) } },
+      async (request) => ({ items: await supplierScorecards(ctx.db, actorOf(request).workspaceId, request.query.since) }),
+    );
+    app.get('/disputes/buyer-accounts', { schema: { tags: ['disputes'], summary: 'Dispute ratio of each AliExpress buyer account over 90 days, with the warning threshold' } }, async (request) => ({
+      items: await buyerAccountRatios(ctx.db, actorOf(request).workspaceId, ctx.clock.now()),
+    }));
+    app.get(
+      '/disputes/windows-closing',
+      { schema: { tags: ['disputes'], summary: 'Dispute windows closing soon on orders that still need one', querystring: z.object({ days: z.coerce.number().int().min(1).max(60).default(7) }) } },
+      async (request) => ({ items: await windowsClosingSoon(ctx.db, actorOf(request).workspaceId, ctx.clock.now(), request.query.days) }),
     );
     app.get('/supplier-orders/:id', { schema: { tags: ['suppliers'], params: idParam } }, async (request) => getSupplierOrder(ctx.db, actorOf(request).workspaceId, request.params.id));
     app.post(

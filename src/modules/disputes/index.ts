@@ -7,6 +7,8 @@ export type { DisputeEvent, DisputeEventInput } from './commands/record-dispute-
 export { sendDeadlineReminders, DEFAULT_REMINDER_DAYS } from './commands/send-deadline-reminders.ts';
 export type { FiredReminder } from './commands/send-deadline-reminders.ts';
 export { windowsClosingSoon } from './queries/windows-closing.ts';
+export { buyerAccountRatios, DEFAULT_DISPUTE_RATIO_WARNING } from './queries/buyer-accounts.ts';
+export type { BuyerAccountRatio } from './queries/buyer-accounts.ts';
 export { evidencePackPdf, evidencePackZip } from './queries/evidence-pack.ts';
 export type { ClosingWindow } from './queries/windows-closing.ts';
 export { getDispute, listDisputes } from './disputes.repository.ts';

@@ -6,6 +6,8 @@ export { advanceSupplierOrder } from './commands/advance-supplier-order.ts';
 export { overrideDisputeWindow } from './commands/override-dispute-window.ts';
 export { refreshDisputeWindow } from './commands/refresh-dispute-window.ts';
 export { addDisputeRulesVersion, listDisputeRules, disputeRulesSchema } from './commands/add-dispute-rules.ts';
+export { supplierScorecards, REFUND_PRONE_RATE } from './queries/scorecards.ts';
+export type { SupplierScorecard } from './queries/scorecards.ts';
 export { activeDisputeRules, getSupplierOrder, listSupplierOrders, deepLinkFor } from './suppliers.repository.ts';
 export type { SupplierOrder } from './suppliers.repository.ts';
 export { computeDisputeWindow, disputeDeadlines, refundExpectedBy, returnShipBy } from './dispute-window.ts';
