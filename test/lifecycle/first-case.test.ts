@@ -75,6 +75,12 @@ describe('the first complete case (manual shop, not received, dispute won)', () 
     expect(view.body.supplierOrders[0].deepLink).toContain('8123456789012345');
     expect(view.body.parcels[0]).toMatchObject({ status: 'in_transit', flags: ['stalled'] });
     expect(view.body.steps.slice(0, 2).map((s: { done: boolean }) => s.done)).toEqual([true, true]);
+    expect(view.body.clocks).toEqual(
+      expect.arrayContaining([
+        { name: 'dispute_window', subjectId: supplierOrderId, dueAt: '2026-05-01T08:00:00.000Z', state: 'ok' },
+        { name: 'first_reply', subjectId: caseId, dueAt: '2026-03-21T09:00:00.000Z', state: 'ok' },
+      ]),
+    );
   });
 
   it('records the message to the supplier (step 3)', async () => {

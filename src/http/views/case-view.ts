@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { getCase, listMessages } from '../../modules/cases/index.ts';
+import { caseClocks, DEFAULT_SLA, getCase, listMessages, supplierSide, type SlaSettings } from '../../modules/cases/index.ts';
 import { customerHistory } from '../../modules/customers/index.ts';
 import { listDisputes, type Dispute } from '../../modules/disputes/index.ts';
 import { listEvidence, missingEvidence } from '../../modules/evidence/index.ts';
@@ -27,7 +27,7 @@ export function caseSteps(kase: CaseData, disputes: Dispute[], resolutions: Reso
 }
 
 /** Everything step 2 asks to see together: supplier order, tracking, dispute deadline, money. */
-export async function caseView(ctx: Pick<AppContext, 'db'>, actor: Actor, caseId: string) {
+export async function caseView(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor, caseId: string) {
   const kase = await getCase(ctx.db, actor.workspaceId, caseId);
   requireShop(actor, kase.shopId);
   const filter = { workspaceId: actor.workspaceId, orderId: kase.orderId };
@@ -45,5 +45,25 @@ export async function caseView(ctx: Pick<AppContext, 'db'>, actor: Actor, caseId
     listEvidence(ctx.db, caseId),
   ]);
   const evidenceNeeded = missingEvidence(kase.reason, evidence.filter((e) => e.kind === 'photo').length);
-  return { ...kase, steps: caseSteps(kase, disputes, resolutions), order, supplierOrders, parcels, disputes, resolutions, refundable, money, messages, timeline, customerHistory: history, evidence, evidenceNeeded };
+  const workspace = await ctx.db.selectFrom('workspaces').select('settings').where('id', '=', actor.workspaceId).executeTakeFirst();
+  const sla: SlaSettings = { ...DEFAULT_SLA, ...((workspace?.settings as { sla?: Partial<SlaSettings> } | undefined)?.sla ?? {}) };
+  const row = await ctx.db.selectFrom('cases').select(['first_reply_at', 'resolved_at']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const filed = (supplierOrderId: string) => disputes.some((d) => d.supplierOrderId === supplierOrderId && d.status !== 'prepared' && d.status !== 'cancelled');
+  const delivered = parcels.map((p) => p.deliveredAt).filter((d): d is string => d !== null).sort().at(-1);
+  const clocks = caseClocks(
+    {
+      caseId,
+      reason: kase.reason,
+      createdAt: new Date(kase.createdAt),
+      firstReplyAt: row.first_reply_at,
+      resolvedAt: row.resolved_at,
+      supplierSideFinal: supplierSide.isFinal(kase.supplierStatus),
+      windows: supplierOrders.map((so) => ({ supplierOrderId: so.id, closesAt: so.disputeWindow.closesAt ? new Date(so.disputeWindow.closesAt) : null, disputeFiled: filed(so.id) })),
+      disputes: disputes.map((d) => ({ id: d.id, final: d.closedAt !== null, sellerResponseDueAt: d.deadlines.sellerResponseDueAt ? new Date(d.deadlines.sellerResponseDueAt) : null, returnShipByAt: d.deadlines.returnShipByAt ? new Date(d.deadlines.returnShipByAt) : null })),
+      deliveredAt: delivered ? new Date(delivered) : null,
+    },
+    ctx.clock.now(),
+    sla,
+  );
+  return { ...kase, clocks, steps: caseSteps(kase, disputes, resolutions), order, supplierOrders, parcels, disputes, resolutions, refundable, money, messages, timeline, customerHistory: history, evidence, evidenceNeeded };
 }

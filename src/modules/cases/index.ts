@@ -12,3 +12,5 @@ export { getCase } from './cases.repository.ts';
 export type { Case, CaseLine } from './cases.repository.ts';
 export { CASE_REASONS, customerSide, supplierSide } from './cases.states.ts';
 export type { CaseReason, CustomerStatus, SupplierStatus } from './cases.states.ts';
+export { caseClocks, DEFAULT_SLA } from './clocks.ts';
+export type { CaseClock, SlaSettings } from './clocks.ts';

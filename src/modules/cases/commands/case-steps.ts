@@ -26,9 +26,11 @@ export async function confirmDetails(ctx: Ctx, actor: Actor, caseId: string, not
 /** Step 1: ask the customer for more (details, photos); the message is visible to them. */
 export async function requestInfo(ctx: Ctx, actor: Actor, caseId: string, message: string): Promise<Case> {
   await loadForStaff(ctx, actor, caseId);
-  await ctx.db.transaction().execute((tx) =>
-    moveCustomerSide(tx, { caseId, action: 'request_info', actor: actor.label, summary: `We asked for more information: ${message}`, at: ctx.clock.now() }),
-  );
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    await moveCustomerSide(tx, { caseId, action: 'request_info', actor: actor.label, summary: `We asked for more information: ${message}`, at: now });
+    await tx.updateTable('cases').set({ first_reply_at: now }).where('id', '=', caseId).where('first_reply_at', 'is', null).execute();
+  });
   return getCase(ctx.db, actor.workspaceId, caseId);
 }
 
