@@ -351,6 +351,54 @@ export interface DeadlineRemindersTable {
   fired_at: Timestamp;
 }
 
+export interface MessageTemplatesTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  channel: 'customer' | 'supplier';
+  name: string;
+  subject: Generated<string>;
+  body: string;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+export interface RulesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  trigger: string;
+  conditions: Json<unknown[]>;
+  actions: Json<unknown[]>;
+  priority: Generated<number>;
+  enabled: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+export interface RuleRunsTable {
+  id: Generated<number>;
+  rule_id: string;
+  case_id: string;
+  event_key: string;
+  matched: boolean;
+  explanation: string;
+  actions: Json<unknown[]>;
+  ran_at: CreatedAt;
+}
+export interface BulkOperationsTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  params: Json;
+  status: 'queued' | 'running' | 'finished';
+  total: number;
+  done: Generated<number>;
+  failed: Generated<number>;
+  results: Json<unknown[]>;
+  created_by: string;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -379,6 +427,10 @@ export interface DB {
   imports: ImportsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   deadline_reminders: DeadlineRemindersTable;
+  message_templates: MessageTemplatesTable;
+  rules: RulesTable;
+  rule_runs: RuleRunsTable;
+  bulk_operations: BulkOperationsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
+import { automationRoutes } from './routes/automation.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
@@ -66,6 +67,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       await api.register(caseRoutes(ctx));
       await api.register(evidenceRoutes(ctx));
       await api.register(moneyRoutes(ctx));
+      await api.register(automationRoutes(ctx));
       await api.register(queueRoutes(ctx));
       await api.register(dashboardRoutes(ctx));
       await api.register(trackingRoutes(ctx));

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { tagCaseSignals } from '../modules/cases/index.ts';
 import { sendDeadlineReminders } from '../modules/disputes/index.ts';
+import { runRules, scanRuleTriggers, type Trigger } from '../modules/rules/index.ts';
 import { scanParcelTrouble } from '../modules/parcels/index.ts';
 import { processDelivery } from '../modules/webhooks/index.ts';
 import type { JobDefinition } from './queue.ts';
@@ -29,6 +30,7 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
       batchSize: 20,
       handle: async (data: { caseId: string }) => {
         await tagCaseSignals(ctx.db, data.caseId);
+        await runRules(ctx, 'case.opened', data.caseId, 'opened');
       },
     } satisfies JobDefinition<{ caseId: string }>,
     {
@@ -40,6 +42,24 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
         const workspace = await ctx.db.selectFrom('workspaces').select('settings').orderBy('created_at').executeTakeFirst();
         const days = (workspace?.settings as { reminderDays?: number[] } | undefined)?.reminderDays;
         await sendDeadlineReminders(ctx, days?.length ? days : undefined);
+      },
+    } satisfies JobDefinition<object>,
+    {
+      name: 'rules.run',
+      retryLimit: 5,
+      retryDelaySeconds: 10,
+      batchSize: 20,
+      handle: async (data: { trigger: Trigger; caseId: string; eventKey: string }) => {
+        await runRules(ctx, data.trigger, data.caseId, data.eventKey);
+      },
+    } satisfies JobDefinition<{ trigger: Trigger; caseId: string; eventKey: string }>,
+    {
+      name: 'rules.scan',
+      retryLimit: 2,
+      retryDelaySeconds: 60,
+      cron: '*/15 * * * *',
+      handle: async () => {
+        await scanRuleTriggers(ctx);
       },
     } satisfies JobDefinition<object>,
     {

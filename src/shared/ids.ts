@@ -29,6 +29,9 @@ export const ID_PREFIXES = {
   disputeRule: 'dwr',
   import: 'imp',
   webhook: 'whk',
+  template: 'tpl',
+  rule: 'rul',
+  bulk: 'blk',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -5,6 +5,7 @@ import * as webhooks from './0003-webhooks.ts';
 import * as tracking from './0004-tracking.ts';
 import * as storeSync from './0005-store-sync.ts';
 import * as disputeDesk from './0006-dispute-desk.ts';
+import * as templatesRulesBulk from './0007-templates-rules-bulk.ts';
 
 // Listed by hand, in order: a newcomer sees every migration here, and nothing is found by globbing.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-tracking': tracking,
   '0005-store-sync': storeSync,
   '0006-dispute-desk': disputeDesk,
+  '0007-templates-rules-bulk': templatesRulesBulk,
 };

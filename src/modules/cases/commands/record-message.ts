@@ -18,7 +18,7 @@ export interface RecordMessageInput {
  * Keeps a message on the case. The first message to the supplier is step 3 ("asked supplier");
  * a customer's reply to a request for information puts the case back in the queue.
  */
-export async function recordMessage(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor, input: RecordMessageInput) {
+export async function recordMessage(ctx: Pick<AppContext, 'db' | 'clock' | 'jobs'>, actor: Actor, input: RecordMessageInput) {
   if (actor.type !== 'customer') requireRole(actor, 'agent');
   const kase = await getCase(ctx.db, actor.workspaceId, input.caseId);
   if (actor.type !== 'customer') requireShop(actor, kase.shopId);
@@ -46,6 +46,7 @@ export async function recordMessage(ctx: Pick<AppContext, 'db' | 'clock'>, actor
       data: { body },
       occurredAt: now,
     });
+    if (toSupplier && input.direction === 'inbound') await ctx.jobs.enqueue(tx, 'rules.run', { trigger: 'supplier.replied', caseId: kase.id, eventKey: id });
     if (toSupplier && input.direction === 'outbound' && kase.supplierStatus === 'not_started') {
       await moveSupplierSide(tx, { caseId: kase.id, action: 'ask_supplier', actor: actor.label, summary: 'Asked the supplier', at: now });
     }

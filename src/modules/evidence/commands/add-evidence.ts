@@ -58,6 +58,7 @@ export async function addEvidence(
       data: { evidenceId: id, mime: clean.mime, size: clean.bytes.length },
       occurredAt: now,
     });
+    await ctx.jobs.enqueue(tx, 'rules.run', { trigger: 'evidence.added', caseId: kase.id, eventKey: id });
   });
   return { id, caseId: kase.id, kind: clean.kind, mime: clean.mime, size: clean.bytes.length, contentHash: hash, filename, note: input.note ?? null, uploadedBy: actor.type === 'customer' ? 'customer' : actor.label, createdAt: now.toISOString() };
 }
