@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { runBulk } from '../modules/bulk/index.ts';
 import { tagCaseSignals } from '../modules/cases/index.ts';
 import { sendDeadlineReminders } from '../modules/disputes/index.ts';
 import { runRules, scanRuleTriggers, type Trigger } from '../modules/rules/index.ts';
@@ -53,6 +54,14 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
         await runRules(ctx, data.trigger, data.caseId, data.eventKey);
       },
     } satisfies JobDefinition<{ trigger: Trigger; caseId: string; eventKey: string }>,
+    {
+      name: 'bulk.run',
+      retryLimit: 3,
+      retryDelaySeconds: 10,
+      handle: async (data: { bulkId: string }) => {
+        await runBulk(ctx, data.bulkId);
+      },
+    } satisfies JobDefinition<{ bulkId: string }>,
     {
       name: 'rules.scan',
       retryLimit: 2,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { BULK_KINDS, bulkExportCsv, getBulk, startBulk } from '../../modules/bulk/index.ts';
 import { createRule, listRules, previewRule, setRuleEnabled } from '../../modules/rules/index.ts';
 import { listTemplates, previewTemplate, saveTemplate, sendTemplate, TEMPLATE_VARIABLES } from '../../modules/templates/index.ts';
 import { actorOf } from '../auth.ts';
@@ -33,6 +34,21 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.status(201).send(await sendTemplate(ctx, actorOf(request), request.params.id, request.params.key)),
     );
 
+    app.post(
+      '/bulk',
+      {
+        schema: {
+          tags: ['bulk'],
+          summary: 'Start a bulk operation on cases (message suppliers, prepare disputes, export) or resolutions (approve); answers 202 with its id',
+          body: z.object({ kind: z.enum(BULK_KINDS), ids: z.array(z.string()).min(1).max(1000), templateKey: z.string().optional() }),
+        },
+      },
+      async (request, reply) => reply.status(202).send(await startBulk(ctx, actorOf(request), request.body)),
+    );
+    app.get('/bulk/:id', { schema: { tags: ['bulk'], summary: 'Progress and the result of each item', params: idParam } }, async (request) => getBulk(ctx, actorOf(request).workspaceId, request.params.id));
+    app.get('/bulk/:id/export.csv', { schema: { tags: ['bulk'], params: idParam } }, async (request, reply) =>
+      reply.header('content-type', 'text/csv').send(await bulkExportCsv(ctx, actorOf(request).workspaceId, request.params.id)),
+    );
     app.get('/rules', { schema: { tags: ['rules'], summary: 'Automation rules by trigger and priority' } }, async (request) => ({ items: await listRules(ctx, actorOf(request).workspaceId) }));
     app.post('/rules', { schema: { tags: ['rules'], summary: 'Add a rule (trigger, conditions, actions, priority)', body: z.unknown() } }, async (request, reply) =>
       reply.status(201).send(await createRule(ctx, actorOf(request), request.body)),
