@@ -162,6 +162,11 @@ export interface ParcelsTable {
   flags: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  tracking_connection_id: string | null;
+  registered_at: Timestamp | null;
+  registration_error: string | null;
+  polled_at: Timestamp | null;
+  estimated_delivery_at: Timestamp | null;
 }
 export interface TrackingEventsTable {
   id: string;
@@ -399,6 +404,51 @@ export interface BulkOperationsTable {
   finished_at: Timestamp | null;
 }
 
+export interface TrackingConnectionsTable {
+  id: string;
+  workspace_id: string;
+  provider: 'aftership' | '17track';
+  base_url: string;
+  api_key_encrypted: string;
+  webhook_secret_encrypted: string | null;
+  requests_per_second: number | null;
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export interface NotificationTemplatesTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+export interface NotificationsTable {
+  id: string;
+  workspace_id: string;
+  order_id: string;
+  parcel_id: string | null;
+  kind: string;
+  key: string;
+  data: Json;
+  recipient: string | null;
+  status: Generated<'queued' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown'>;
+  reason: string | null;
+  subject: string | null;
+  attempts: Generated<number>;
+  message_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  sent_at: Timestamp | null;
+}
+export interface NotificationOptOutsTable {
+  workspace_id: string;
+  email: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -414,6 +464,10 @@ export interface DB {
   supplier_order_lines: SupplierOrderLinesTable;
   parcels: ParcelsTable;
   tracking_events: TrackingEventsTable;
+  tracking_connections: TrackingConnectionsTable;
+  notification_templates: NotificationTemplatesTable;
+  notifications: NotificationsTable;
+  notification_opt_outs: NotificationOptOutsTable;
   cases: CasesTable;
   case_lines: CaseLinesTable;
   files: FilesTable;

@@ -60,6 +60,7 @@ export interface AliExpressToken {
   raw: unknown;
 }
 
+const SHIPPED_LOGISTICS = new Set(['SELLER_SEND_GOODS', 'SELLER_SEND_PART_GOODS', 'BUYER_ACCEPT_GOODS']);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type Obj = Record<string, unknown>;
 
@@ -181,8 +182,8 @@ export function createAliExpressClient(options: AliExpressClientOptions) {
     /** The order in Recoup's words; reads tracking too once something shipped (shippedAt, numbers). */
     async getOrder(orderId: string, readOptions: { withTracking?: boolean } = {}): Promise<AliExpressOrder> {
       const order = parseOrder(orderId, await sync('aliexpress.trade.ds.order.get', { single_order_query: JSON.stringify({ order_id: orderId }) }));
-      const shipped = /SEND_GOODS|SEND_PART_GOODS|ACCEPT_GOODS/.test(order.logisticsStatus ?? '') && order.logisticsStatus !== 'WAIT_SELLER_SEND_GOODS';
-      if (readOptions.withTracking === false || !(shipped || order.trackingNumbers.length > 0)) return order;
+      const shipped = SHIPPED_LOGISTICS.has(order.logisticsStatus ?? '') || order.trackingNumbers.length > 0;
+      if (readOptions.withTracking === false || !shipped) return order;
       const tracking = await getTracking(orderId);
       const known = new Set(order.trackingNumbers.map((t) => t.number));
       for (const parcel of tracking.parcels) if (!known.has(parcel.trackingNumber)) order.trackingNumbers.push({ number: parcel.trackingNumber, carrier: parcel.carrier });

@@ -2,30 +2,12 @@
 // Tables are data so they can be read, tested and changed row by row; every mapping keeps the
 // raw values next to the canonical one so nothing the source said is lost.
 
-export const PARCEL_STATUSES = [
-  'pending',
-  // Kept beyond product.md's list (research §7): a number the source says cannot exist is
-  // actionable (typo, fake number from a supplier) in a way that "pending" is not.
-  'invalid_number',
-  'info_received',
-  'in_transit',
-  'customs_hold',
-  'out_for_delivery',
-  'available_for_pickup',
-  'failed_attempt',
-  'delivered',
-  'returning',
-  'returned',
-  'lost_or_damaged',
-  'exception',
-  'expired',
-] as const;
+// The status list itself is the domain's (src/modules/parcels): one list, re-exported here so
+// the mapping tables below and the simulators can name it.
+import { PARCEL_STATUSES, isParcelStatus, type ParcelStatus } from '../../modules/parcels/index.ts';
 
-export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
-
-export function isParcelStatus(value: string): value is ParcelStatus {
-  return (PARCEL_STATUSES as readonly string[]).includes(value);
-}
+export { PARCEL_STATUSES, isParcelStatus };
+export type { ParcelStatus };
 
 export interface MappedStatus {
   status: ParcelStatus;

@@ -80,8 +80,8 @@ export function moneyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['money'],
-          summary: 'Refunded vs recovered, grouped by month, supplier or shop',
-          querystring: z.object({ groupBy: z.enum(['month', 'supplier', 'shop']).default('month'), from: isoDate.optional(), to: isoDate.optional(), shopId: z.string().optional() }),
+          summary: 'Refunded vs recovered, grouped by month, supplier, shop, order or case',
+          querystring: z.object({ groupBy: z.enum(['month', 'supplier', 'shop', 'order', 'case']).default('month'), from: isoDate.optional(), to: isoDate.optional(), shopId: z.string().optional() }),
         },
       },
       async (request) => ({ rows: await ledgerByGroup(ctx.db, { ...request.query, workspaceId: actorOf(request).workspaceId }) }),

@@ -4,6 +4,9 @@
 
 export const PARCEL_STATUSES = [
   'pending',
+  // Beyond product.md's list (research §7): a number the source says cannot exist is actionable
+  // (a typo, a made-up number from a supplier) in a way that "pending" is not.
+  'invalid_number',
   'info_received',
   'in_transit',
   'customs_hold',

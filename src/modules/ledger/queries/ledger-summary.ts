@@ -50,17 +50,21 @@ export interface LedgerRow {
   costMinor: number;
 }
 
-/** Refunded vs recovered grouped by month, supplier or shop, per currency. */
+/** Refunded vs recovered grouped by month, supplier, shop, order or case, per currency. */
 export async function ledgerByGroup(
   db: Executor,
-  filter: { workspaceId: string; groupBy: 'month' | 'supplier' | 'shop'; from?: Date; to?: Date; shopId?: string },
+  filter: { workspaceId: string; groupBy: 'month' | 'supplier' | 'shop' | 'order' | 'case'; from?: Date; to?: Date; shopId?: string },
 ): Promise<LedgerRow[]> {
   const key =
     filter.groupBy === 'month'
       ? sql<string>`to_char(date_trunc('month', ledger_entries.occurred_at), 'YYYY-MM')`
       : filter.groupBy === 'supplier'
         ? sql<string>`coalesce(ledger_entries.supplier_id, 'none')`
-        : sql<string>`ledger_entries.shop_id`;
+        : filter.groupBy === 'order'
+          ? sql<string>`ledger_entries.order_id`
+          : filter.groupBy === 'case'
+            ? sql<string>`coalesce(ledger_entries.case_id, 'none')`
+            : sql<string>`ledger_entries.shop_id`;
   let query = db
     .selectFrom('ledger_entries')
     .select([
