@@ -62,14 +62,16 @@ export class WooRestClient {
     return Math.min(10_000, (this.options.retryBaseMs ?? 250) * 2 ** attempt) * (0.5 + Math.random() * 0.5);
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: { query?: Query; body?: unknown } = {}): Promise<WooResponse<T>> {
+  async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: { query?: Query; body?: unknown; idempotent?: boolean } = {}): Promise<WooResponse<T>> {
     const url = new URL(`${this.apiBase}${path}`);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
     const write = method !== 'GET';
+    // Writes that give the same result however often they run (a PUT of the same meta) retry like reads.
+    const retryable = !write || options.idempotent === true;
     let failures = 0;
     let limited = 0;
     for (;;) {
-      await this.pacer.acquire();
+      const done = await this.pacer.acquire();
       this.counters.requests++;
       let response: Response;
       let text: string;
@@ -81,10 +83,12 @@ export class WooRestClient {
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
         });
         text = await response.text();
+        done();
       } catch (error) {
+        done();
         this.counters.networkErrors++;
         const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`) : String(error);
-        if (write) throw new OutcomeUnknownError(`WooCommerce did not answer ${method} ${path} (${reason}); it may or may not have run.`, 'unavailable');
+        if (!retryable) throw new OutcomeUnknownError(`WooCommerce did not answer ${method} ${path} (${reason}); it may or may not have run.`, 'unavailable');
         if (failures >= (this.options.maxRetries ?? 4)) throw new ConnectorError(`WooCommerce did not answer after ${failures + 1} attempts (${reason}).`, 'unavailable');
         this.counters.retries++;
         await this.sleep(this.backoff(failures++));
@@ -111,7 +115,7 @@ export class WooRestClient {
       if (wpError) throw toApiError(wpError, status, method, path);
       if (status >= 500) {
         this.counters.serverErrors++;
-        if (write) throw new OutcomeUnknownError(`The shop answered ${status} to ${method} ${path}; it may or may not have run.`, 'unavailable', status);
+        if (!retryable) throw new OutcomeUnknownError(`The shop answered ${status} to ${method} ${path}; it may or may not have run.`, 'unavailable', status);
         if (failures >= (this.options.maxRetries ?? 4)) throw new ConnectorError(`The shop answered ${status} after ${failures + 1} attempts.`, 'unavailable', status);
         this.counters.retries++;
         await this.sleep(this.backoff(failures++));

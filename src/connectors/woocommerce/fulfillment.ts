@@ -1,5 +1,5 @@
 import { ConnectorError, type FulfillmentRequest } from '../types.ts';
-import type { WooRestClient } from './client.ts';
+import { OutcomeUnknownError, type WooRestClient } from './client.ts';
 
 // WooCommerce core has no fulfillments and no tracking fields (that is the paid Shipment Tracking
 // extension). We keep the tracking in order meta `recoup_tracking` (a list, one entry per
@@ -19,7 +19,7 @@ export function fulfillmentApi(client: WooRestClient, options: { completeOrder: 
     return Array.isArray(value) ? (value as TrackingEntry[]) : [];
   };
   const save = (orderId: string, entries: TrackingEntry[], status?: string) =>
-    client.request<OrderMeta>('PUT', `/orders/${orderId}`, { body: { meta_data: [{ key: TRACKING_META_KEY, value: entries }], ...(status ? { status } : {}) } });
+    client.request<OrderMeta>('PUT', `/orders/${orderId}`, { body: { meta_data: [{ key: TRACKING_META_KEY, value: entries }], ...(status ? { status } : {}) }, idempotent: true });
 
   async function pushFulfillment(request: FulfillmentRequest): Promise<{ externalId: string }> {
     if (!/^\d+$/.test(request.orderExternalId)) throw new ConnectorError(`"${request.orderExternalId}" is not a WooCommerce order id.`, 'invalid');
@@ -41,14 +41,24 @@ export function fulfillmentApi(client: WooRestClient, options: { completeOrder: 
       await save(orderId, entries, complete ? 'completed' : undefined);
     }
     if (entry.note_id === null) {
-      const text = shippedNote(request);
-      const { data: notes } = await client.request<NoteJson[]>('GET', `/orders/${orderId}/notes`, { query: { type: request.notifyCustomer ? 'customer' : 'internal' } });
-      const found = notes.find((n) => n.note === text);
-      const note = found ?? (await client.request<NoteJson>('POST', `/orders/${orderId}/notes`, { body: { note: text, customer_note: request.notifyCustomer } })).data;
-      entry.note_id = note.id;
+      entry.note_id = await writeNoteOnce(orderId, shippedNote(request), request.notifyCustomer);
       await save(orderId, entries.map((e) => (e.key === entry!.key ? entry! : e)));
     }
     return { externalId };
+  }
+
+  /** Notes have no idempotency key: before each (re)try, look for the exact text among the order's notes. */
+  async function writeNoteOnce(orderId: string, text: string, customerNote: boolean): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      const { data: notes } = await client.request<NoteJson[]>('GET', `/orders/${orderId}/notes`, { query: { type: customerNote ? 'customer' : 'internal' } });
+      const found = notes.find((n) => n.note === text);
+      if (found) return found.id;
+      try {
+        return (await client.request<NoteJson>('POST', `/orders/${orderId}/notes`, { body: { note: text, customer_note: customerNote } })).data.id;
+      } catch (error) {
+        if (!(error instanceof OutcomeUnknownError) || attempt >= 3) throw error;
+      }
+    }
   }
 
   return { pushFulfillment };

@@ -52,8 +52,13 @@ export function refundsApi(client: WooRestClient) {
       throw new ConnectorError(`Refund amount must be a positive whole number of minor units, got ${request.amountMinor}.`, 'invalid');
     }
     const mark = refundMark(request.idempotencyKey);
+    let lost: OutcomeUnknownError | null = null;
     for (let attempt = 1; ; attempt++) {
-      const order = await getOrder(request.orderExternalId);
+      const order = await getOrder(request.orderExternalId).catch((error: unknown) => {
+        // After a lost answer, failing to look means we still do not know whether money moved.
+        if (lost && error instanceof Error) throw new OutcomeUnknownError(`${lost.message} Checking afterwards failed too: ${error.message}`, 'unavailable');
+        throw error;
+      });
       const existing = (order.refunds ?? []).find((r) => (r.reason ?? '').includes(mark));
       if (existing) return (await findRefund(request.orderExternalId, request.idempotencyKey))!;
       if (order.currency.toUpperCase() !== request.currency.toUpperCase()) {
@@ -69,6 +74,7 @@ export function refundsApi(client: WooRestClient) {
         return toResult(refund, order.currency);
       } catch (error) {
         if (!(error instanceof OutcomeUnknownError) || attempt >= MAX_ATTEMPTS) throw error;
+        lost = error;
         // Loop: the next read of the order shows the mark if WooCommerce did make the refund.
       }
     }
