@@ -20,6 +20,7 @@ import { publicRoutes } from './routes/public.ts';
 import { queueRoutes } from './routes/queues.ts';
 import { publicNotificationRoutes } from './routes/public-notifications.ts';
 import { shopRoutes } from './routes/shops.ts';
+import { sourcingRoutes } from './routes/sourcing.ts';
 import { storeRoutes } from './routes/stores.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
 import { trackingRoutes } from './routes/tracking.ts';
@@ -72,6 +73,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       await api.register(dashboardRoutes(ctx));
       await api.register(trackingRoutes(ctx));
       await api.register(storeRoutes(ctx));
+      await api.register(sourcingRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

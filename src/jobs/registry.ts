@@ -7,13 +7,15 @@ import { scanParcelTrouble } from '../modules/parcels/index.ts';
 import { processDelivery } from '../modules/webhooks/index.ts';
 import type { JobDefinition } from './queue.ts';
 import { storeJobs } from './store-jobs.ts';
+import { supplierJobs } from './supplier-jobs.ts';
 import { trackingJobs } from './tracking-jobs.ts';
 
 // Every job Recoup runs, with its retry policy. Handlers are idempotent: pg-boss delivers at least once.
 export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
   const tracking = trackingJobs(ctx);
   const stores = storeJobs(ctx);
-  const webhookHandlers = { ...tracking.webhookHandlers, ...stores.webhookHandlers };
+  const suppliers = supplierJobs(ctx);
+  const webhookHandlers = { ...tracking.webhookHandlers, ...stores.webhookHandlers, ...suppliers.webhookHandlers };
   const jobs = [
     {
       name: 'webhook.process',
@@ -81,5 +83,5 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
       },
     } satisfies JobDefinition<object>,
   ];
-  return [...(jobs as unknown as JobDefinition<never>[]), ...tracking.jobs, ...stores.jobs];
+  return [...(jobs as unknown as JobDefinition<never>[]), ...tracking.jobs, ...stores.jobs, ...suppliers.jobs];
 }

@@ -6,6 +6,7 @@ import * as tracking from './0004-tracking.ts';
 import * as storeSync from './0005-store-sync.ts';
 import * as disputeDesk from './0006-dispute-desk.ts';
 import * as templatesRulesBulk from './0007-templates-rules-bulk.ts';
+import * as sourcing from './0008-sourcing.ts';
 
 // Listed by hand, in order: a newcomer sees every migration here, and nothing is found by globbing.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-store-sync': storeSync,
   '0006-dispute-desk': disputeDesk,
   '0007-templates-rules-bulk': templatesRulesBulk,
+  '0008-sourcing': sourcing,
 };

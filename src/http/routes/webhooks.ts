@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { receiveDelivery } from '../../modules/webhooks/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { storeWebhookSources } from '../webhook-sources/stores.ts';
+import { supplierWebhookSources } from '../webhook-sources/suppliers.ts';
 import { trackingWebhookSources } from '../webhook-sources/tracking.ts';
 import type { WebhookSource } from '../webhook-sources/types.ts';
 
@@ -13,7 +14,7 @@ const SIGNATURE_HEADERS = /hmac|signature|sign|topic|event|delivery|webhook|shop
  * signature is checked on exactly what the platform signed. A bad signature is refused with 401
  * and stored nowhere; a good one is stored, acknowledged, and processed by a job.
  */
-export function webhookRoutes(ctx: AppContext, sources: Record<string, WebhookSource> = { ...trackingWebhookSources, ...storeWebhookSources }): FastifyPluginAsync {
+export function webhookRoutes(ctx: AppContext, sources: Record<string, WebhookSource> = { ...trackingWebhookSources, ...storeWebhookSources, ...supplierWebhookSources }): FastifyPluginAsync {
   return async (app) => {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 5 * 1_048_576 }, (_request, body, done) => done(null, body));
