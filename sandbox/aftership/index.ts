@@ -2,7 +2,7 @@
 // are exported too because sandbox/17track plays the same parcels through them.
 export { startAfterShipSandbox } from './server.ts';
 export type { AfterShipSandbox, AfterShipSandboxOptions } from './server.ts';
-export { API_VERSION as AFTERSHIP_API_VERSION } from './wire.ts';
+export { API_VERSION as AFTERSHIP_API_VERSION, MILESTONE_WIRE } from './wire.ts';
 export { DEFAULT_MIX, DESTINATIONS, JOURNEY_KINDS, localIso, planJourneys, seededRandom } from './journeys.ts';
 export type { Destination, Journey, JourneyKind, JourneyStep, Milestone, OriginCarrier, Place, PlanOptions } from './journeys.ts';
 export { createRateLimiter } from './rate-limit.ts';

@@ -22,6 +22,8 @@ export interface AfterShipSandboxOptions {
   now?: Date | string;
   /** AfterShip waits 2^retry × 30 s between attempts; tests shrink the 30 s */
   webhookRetryBaseMs?: number;
+  /** parallel webhook lanes; one parcel's webhooks always share a lane, so they stay in order */
+  webhookLanes?: number;
 }
 
 // Documented per-endpoint limits, requests per second (2024-07 onwards).
@@ -40,7 +42,7 @@ export async function startAfterShipSandbox(options: AfterShipSandboxOptions = {
   const trackings = new Map<string, SimTracking>();
   const limiter = createRateLimiter();
   const base = options.webhookRetryBaseMs ?? 30_000;
-  const sender = createWebhookSender({ attempts: 14, retryDelayMs: (retry) => 2 ** retry * base, random });
+  const sender = createWebhookSender({ attempts: 14, retryDelayMs: (retry) => 2 ** retry * base, random, lanes: options.webhookLanes ?? 1 });
   let requests = 0;
 
   const app = Fastify({ logger: false });
@@ -179,7 +181,7 @@ export async function startAfterShipSandbox(options: AfterShipSandboxOptions = {
           msg: renderTracking(tracking, index + 1, at),
           ts: Math.floor(at.getTime() / 1000),
         });
-        return { url, body, headers: { 'content-type': 'application/json', 'aftership-hmac-sha256': sign(body), 'as-webhook-version': API_VERSION, 'user-agent': 'AfterShipTrackingWebhook/4.0.0' } };
+        return { url, body, lane: tracking.trackingNumber, headers: { 'content-type': 'application/json', 'aftership-hmac-sha256': sign(body), 'as-webhook-version': API_VERSION, 'user-agent': 'AfterShipTrackingWebhook/4.0.0' } };
       }));
     }
     return { webhooks: webhookUrl ? due.length : 0 };

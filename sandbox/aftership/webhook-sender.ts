@@ -1,8 +1,10 @@
-// Delivers signed webhooks one at a time (so "out of order" means exactly what a test asked for),
-// retries failures with the platform's back-off, and on demand duplicates or shuffles a batch.
+// Delivers signed webhooks one at a time per lane (so "out of order" means exactly what a test
+// asked for), retries failures with the platform's back-off, and on demand duplicates or shuffles
+// a batch. With several lanes, deliveries with the same `lane` key (e.g. one parcel) stay in order
+// while different parcels go out in parallel, as a real sender's workers do.
 // Shared with sandbox/17track through this folder's index.ts.
 
-export interface OutgoingWebhook { url: string; body: string; headers: Record<string, string> }
+export interface OutgoingWebhook { url: string; body: string; headers: Record<string, string>; lane?: string }
 
 export interface WebhookChaos {
   /** share of deliveries sent twice (0..1) */
@@ -19,20 +21,29 @@ export interface WebhookSenderOptions {
   retryDelayMs: (retry: number) => number;
   random: () => number;
   timeoutMs?: number;
+  /** parallel lanes; 1 (the default) sends strictly one after the other */
+  lanes?: number;
 }
 
 interface Queued extends OutgoingWebhook { attempt: number }
 
 export function createWebhookSender(options: WebhookSenderOptions) {
-  const queue: Queued[] = [];
+  const laneCount = Math.max(1, options.lanes ?? 1);
+  const queues: Queued[][] = Array.from({ length: laneCount }, () => []);
+  const running = new Array<boolean>(laneCount).fill(false);
+  const laneOf = (item: OutgoingWebhook) => {
+    if (laneCount === 1 || !item.lane) return 0;
+    let h = 0;
+    for (const c of item.lane) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    return h % laneCount;
+  };
   const timers = new Set<NodeJS.Timeout>();
   const stats: WebhookStats = { delivered: 0, failedAttempts: 0, retried: 0, duplicated: 0, gaveUp: 0 };
   let chaos: WebhookChaos = {};
-  let running = false;
   let closed = false;
   let waiters: (() => void)[] = [];
 
-  const isIdle = () => queue.length === 0 && timers.size === 0 && !running;
+  const isIdle = () => queues.every((q) => q.length === 0) && timers.size === 0 && running.every((r) => !r);
   function settle() {
     if (!isIdle()) return;
     const done = waiters;
@@ -55,9 +66,10 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     }
   }
 
-  async function pump() {
-    if (running) return;
-    running = true;
+  async function pump(lane: number) {
+    if (running[lane]) return;
+    running[lane] = true;
+    const queue = queues[lane]!;
     while (queue.length > 0 && !closed) {
       const item = queue.shift()!;
       if (await sendOne(item)) {
@@ -74,11 +86,11 @@ export function createWebhookSender(options: WebhookSenderOptions) {
         timers.delete(timer);
         if (closed) return settle();
         queue.push({ ...item, attempt: item.attempt + 1 });
-        void pump();
+        void pump(lane);
       }, options.retryDelayMs(item.attempt));
       timers.add(timer);
     }
-    running = false;
+    running[lane] = false;
     settle();
   }
 
@@ -99,8 +111,8 @@ export function createWebhookSender(options: WebhookSenderOptions) {
           [items[i], items[j]] = [items[j]!, items[i]!];
         }
       }
-      queue.push(...items);
-      void pump();
+      for (const item of items) queues[laneOf(item)]!.push(item);
+      for (let lane = 0; lane < laneCount; lane++) void pump(lane);
     },
     setChaos(next: WebhookChaos) {
       chaos = { ...next };
@@ -115,7 +127,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      queue.length = 0;
+      for (const queue of queues) queue.length = 0;
       settle();
     },
   };

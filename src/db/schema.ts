@@ -86,6 +86,8 @@ export interface OrdersTable {
   cancelled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** the platform's updated_at of the state stored (connected shops); older webhooks never overwrite it */
+  external_updated_at: Timestamp | null;
 }
 export interface OrderLinesTable {
   id: string;
@@ -449,6 +451,111 @@ export interface NotificationOptOutsTable {
   created_at: CreatedAt;
 }
 
+export type ShopSyncStatus = 'idle' | 'running' | 'done' | 'failed';
+export interface ShopSyncsTable {
+  shop_id: string;
+  workspace_id: string;
+  status: Generated<ShopSyncStatus>;
+  cursor: string | null;
+  total: number | null;
+  done: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  synced_through: Timestamp | null;
+  reconciled_at: Timestamp | null;
+  updated_at: UpdatedAt;
+}
+export interface StoreExecutionsTable {
+  resolution_id: string;
+  workspace_id: string;
+  shop_id: string;
+  operation: 'refund' | 'store_credit' | 'discount';
+  idempotency_key: string;
+  request: Json;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  external_id: string | null;
+  result: Json | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export interface StorePushesTable {
+  parcel_id: string;
+  workspace_id: string;
+  shop_id: string;
+  status: Generated<'pending' | 'pushed' | 'skipped' | 'failed'>;
+  attempts: Generated<number>;
+  external_id: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SupplierAccountsTable {
+  id: string;
+  workspace_id: string;
+  platform: 'aliexpress' | 'cjdropshipping';
+  name: string;
+  base_url: string;
+  login: string;
+  secret_encrypted: string;
+  access_token_encrypted: string | null;
+  refresh_token_encrypted: string | null;
+  access_expires_at: Timestamp | null;
+  refresh_expires_at: Timestamp | null;
+  external_user_id: string | null;
+  buyer_account: string | null;
+  auto_pay: Generated<boolean>;
+  requests_per_second: number | null;
+  enabled: Generated<boolean>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export interface ProductMappingsTable {
+  id: string;
+  workspace_id: string;
+  sku: string;
+  product_id: string;
+  sku_attr: Generated<string>;
+  supplier_name: string;
+  supplier_store_url: string | null;
+  updated_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export interface ShippingPresetsTable {
+  id: string;
+  workspace_id: string;
+  product_id: string | null;
+  country: string | null;
+  shipping_method: string;
+  updated_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export interface SupplierOrderLinksTable {
+  supplier_order_id: string;
+  workspace_id: string;
+  account_id: string;
+  out_order_id: string;
+  platform_status: string | null;
+  detail_status: string | null;
+  logistics_status: string | null;
+  total_minor: Generated<number>;
+  final: Generated<boolean>;
+  synced_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -485,6 +592,13 @@ export interface DB {
   rules: RulesTable;
   rule_runs: RuleRunsTable;
   bulk_operations: BulkOperationsTable;
+  shop_syncs: ShopSyncsTable;
+  store_executions: StoreExecutionsTable;
+  store_pushes: StorePushesTable;
+  supplier_accounts: SupplierAccountsTable;
+  product_mappings: ProductMappingsTable;
+  shipping_presets: ShippingPresetsTable;
+  supplier_order_links: SupplierOrderLinksTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

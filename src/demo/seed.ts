@@ -90,7 +90,7 @@ export async function seedDemo(ctx: AppContext, options: { orders?: number; seed
     const pace = country === 'BR' ? 1.8 : rnd.pick([0.8, 1, 1, 1.2, 1.5]);
     const trackingNumber = `LP${String(10_000_000_000 + i * 104_729).slice(0, 11)}CN`;
     const { parcelId } = await ctx.db.transaction().execute((tx) =>
-      addTrackingNumber(tx, { workspaceId, orderId, supplierOrderId, trackingNumber, carrier: rnd.pick(CARRIERS), shippedAt, promisedBy: new Date(shippedAt.getTime() + 20 * DAY_MS) }, 'supplier'),
+      addTrackingNumber(tx, { workspaceId, orderId, supplierOrderId, trackingNumber, carrier: rnd.pick(CARRIERS), shippedAt, promisedBy: new Date(shippedAt.getTime() + 20 * DAY_MS) }, 'supplier', { jobs: ctx.jobs, now }),
     );
     summary.parcels++;
     const events = journey(kind, shippedAt, country, pace).filter((e) => e.occurredAt <= now);

@@ -9,6 +9,7 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /**
  * Serves the built dashboard and customer pages (web/dist, built by `npm install`). Any GET that
  * is not the API, webhooks or a file gets index.html, so client-side routes survive a reload.
+ * Files are listed at boot (wildcard: false leaves `/*` to that fallback): restart after a rebuild.
  */
 export async function installWeb(app: FastifyInstance): Promise<boolean> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) return false;

@@ -52,9 +52,13 @@ export class JobQueue {
   }
 
   async work<D>(definition: JobDefinition<D>): Promise<void> {
-    await this.boss.work<D>(definition.name, { batchSize: definition.batchSize ?? 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+    const batchSize = definition.batchSize ?? 1;
+    let workerId: string | null = null;
+    workerId = await this.boss.work<D>(definition.name, { batchSize, pollingIntervalSeconds: 1 }, async (jobs) => {
       // pg-boss marks the whole batch failed if this throws; each failed job is retried on its own.
       for (const job of jobs) await definition.handle(job.data);
+      // A full batch means more are waiting: fetch again at once instead of sleeping out the poll.
+      if (jobs.length === batchSize && workerId) this.boss.notifyWorker(workerId);
     });
     if (definition.cron && this.options.schedule) await this.boss.schedule(definition.name, definition.cron, {});
   }

@@ -21,7 +21,7 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
       name: 'webhook.process',
       retryLimit: 8,
       retryDelaySeconds: 5,
-      batchSize: 50,
+      batchSize: 500,
       handle: async (data: { deliveryId: string }) => {
         await processDelivery(ctx, data.deliveryId, webhookHandlers);
       },

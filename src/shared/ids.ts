@@ -35,6 +35,9 @@ export const ID_PREFIXES = {
   template: 'tpl',
   rule: 'rul',
   bulk: 'blk',
+  supplierAccount: 'spa',
+  productMapping: 'pmp',
+  shippingPreset: 'ssp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

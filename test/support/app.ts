@@ -26,10 +26,10 @@ export interface TestApp {
 }
 
 /** A real Recoup (HTTP layer, PostgreSQL, pg-boss) on a fresh database, with a clock the test moves. */
-export async function startTestApp(options: { now?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2026-03-01T09:00:00Z');
-  const config = loadConfig({ DATABASE_URL: database.url, RECOUP_SECRET_KEY: 'ab'.repeat(32), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: database.url, RECOUP_SECRET_KEY: 'ab'.repeat(32), LOG_LEVEL: 'silent', ...options.env });
   const jobs = new JobQueue(database.url, { supervise: false, schedule: false });
   const ctx: AppContext = { db: database.db, jobs, clock, config };
   const definitions = jobDefinitions(ctx);

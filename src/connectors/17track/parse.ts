@@ -98,16 +98,42 @@ export function verify17TrackWebhook(
   const expected = createHash('sha256').update(Buffer.concat([body, Buffer.from(`/${secret}`, 'utf8')])).digest();
   const received = Buffer.from(given.trim().toLowerCase(), 'hex');
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { ok: false, reason: 'bad_signature' };
+  const parsed = parseWebhookJson(body);
+  if (!parsed) return { ok: false, reason: 'invalid_payload' };
+  const { event, data } = parsed;
+  return { ok: true, events: parse17TrackItem(data, options.now), deliveryKey: deliveryKeyOf(event, data), event };
+}
+
+function parseWebhookJson(body: Buffer) {
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
   } catch {
-    return { ok: false, reason: 'invalid_payload' };
+    return null;
   }
   const parsed = WebhookSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: 'invalid_payload' };
-  const { event, data } = parsed.data;
-  return { ok: true, events: parse17TrackItem(data, options.now), deliveryKey: deliveryKeyOf(event, data), event };
+  return parsed.success ? parsed.data : null;
+}
+
+const EddSchema = z.looseObject({
+  track_info: z.looseObject({ time_metrics: z.looseObject({ estimated_delivery_date: z.looseObject({ from: text, to: text }).nullish() }).nullish() }).nullish(),
+});
+
+/** The delivery estimate (`time_metrics.estimated_delivery_date`, its later bound) of an item. */
+export function seventeenTrackEstimate(item: unknown): string | null {
+  const edd = EddSchema.safeParse(item);
+  const range = edd.success ? edd.data.track_info?.time_metrics?.estimated_delivery_date : null;
+  return toUtcIso(range?.to ?? range?.from);
+}
+
+/**
+ * Reads a push that was verified when it arrived (and stored). `now` dates a status that has no
+ * scan behind it: pass the time the push was received so a re-read gives the same event.
+ */
+export function read17TrackWebhook(rawBody: string | Buffer, now: () => Date): { events: ExternalTrackingEvent[]; trackingNumber: string; estimatedDelivery: string | null } | null {
+  const parsed = parseWebhookJson(typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody);
+  if (!parsed) return null;
+  return { events: parse17TrackItem(parsed.data, now), trackingNumber: parsed.data.number, estimatedDelivery: seventeenTrackEstimate(parsed.data) };
 }
 
 /** Same number in the same state → same key: retried and duplicated pushes collapse. */

@@ -87,16 +87,45 @@ export function verifyAfterShipWebhook(
   const expected = createHmac('sha256', secret).update(rawBody).digest();
   const received = Buffer.from(given.trim(), 'base64');
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { ok: false, reason: 'bad_signature' };
+  const parsed = parseWebhookJson(rawBody);
+  if (!parsed) return { ok: false, reason: 'invalid_payload' };
+  const { event, event_id, msg } = parsed;
+  return { ok: true, events: parseAfterShipTracking(msg), deliveryKey: deliveryKeyOf(event, msg), event, eventId: event_id ?? null };
+}
+
+function parseWebhookJson(rawBody: string | Buffer) {
   let json: unknown;
   try {
     json = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
   } catch {
-    return { ok: false, reason: 'invalid_payload' };
+    return null;
   }
   const parsed = WebhookSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: 'invalid_payload' };
-  const { event, event_id, msg } = parsed.data;
-  return { ok: true, events: parseAfterShipTracking(msg), deliveryKey: deliveryKeyOf(event, msg), event, eventId: event_id ?? null };
+  return parsed.success ? parsed.data : null;
+}
+
+const EddSchema = z.looseObject({
+  aftership_estimated_delivery_date: z.looseObject({ estimated_delivery_date: text }).nullish(),
+  latest_estimated_delivery: z.looseObject({ datetime: text, datetime_max: text }).nullish(),
+  courier_estimated_delivery_date: z.looseObject({ estimated_delivery_date: text, estimated_delivery_date_max: text }).nullish(),
+});
+
+/** The newest delivery estimate a Tracking carries (latest EDD, AfterShip's, then the carrier's). */
+export function afterShipEstimate(tracking: unknown): string | null {
+  const edd = EddSchema.safeParse(tracking);
+  if (!edd.success) return null;
+  const d = edd.data;
+  return toUtcIso(d.latest_estimated_delivery?.datetime_max ?? d.latest_estimated_delivery?.datetime ?? d.aftership_estimated_delivery_date?.estimated_delivery_date ?? d.courier_estimated_delivery_date?.estimated_delivery_date_max ?? d.courier_estimated_delivery_date?.estimated_delivery_date);
+}
+
+/**
+ * Reads a webhook body that was verified when it arrived (and stored): its events and estimate.
+ * Null when the body is not an AfterShip tracking webhook.
+ */
+export function readAfterShipWebhook(rawBody: string | Buffer): { events: ExternalTrackingEvent[]; trackingNumber: string; estimatedDelivery: string | null } | null {
+  const parsed = parseWebhookJson(rawBody);
+  if (!parsed) return null;
+  return { events: parseAfterShipTracking(parsed.msg), trackingNumber: parsed.msg.tracking_number, estimatedDelivery: afterShipEstimate(parsed.msg) };
 }
 
 /**

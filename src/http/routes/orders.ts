@@ -90,7 +90,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         requireRole(actor, 'agent');
         const order = await getOrder(ctx.db, actor.workspaceId, request.params.id);
         requireShop(actor, order.shopId);
-        const result = await ctx.db.transaction().execute((tx) => addTrackingNumber(tx, { workspaceId: actor.workspaceId, orderId: order.id, ...request.body }, actor.label));
+        const result = await ctx.db.transaction().execute((tx) => addTrackingNumber(tx, { workspaceId: actor.workspaceId, orderId: order.id, ...request.body }, actor.label, { jobs: ctx.jobs, now: ctx.clock.now() }));
         return reply.status(result.created ? 201 : 200).send(result);
       },
     );

@@ -11,6 +11,13 @@ export interface DerivedParcelState {
   deliveredAt: Date | null;
 }
 
+/** Whether `event` outranks `current` as the parcel's latest: later in time, or same time and a later stage. */
+export function isLaterEvent(event: EventForDerivation, current: EventForDerivation | null): boolean {
+  if (!current) return true;
+  const diff = event.occurredAt.getTime() - current.occurredAt.getTime();
+  return diff > 0 || (diff === 0 && rank(event.status) > rank(current.status));
+}
+
 /**
  * A parcel's status is derived from its events, never set by hand: the latest event by the time
  * it happened (not the time it reached us, since webhooks arrive out of order) decides.

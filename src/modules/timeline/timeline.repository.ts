@@ -50,6 +50,30 @@ export async function appendTimeline(db: Executor, entry: TimelineEntryInput): P
     .execute();
 }
 
+/** Many entries in one statement (bulk tracking ingestion); same rows as appendTimeline. */
+export async function appendTimelineEntries(db: Executor, entries: readonly TimelineEntryInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('timeline_entries')
+    .values(
+      entries.map((entry) => ({
+        id: newId('timeline'),
+        workspace_id: entry.workspaceId,
+        order_id: entry.orderId,
+        case_id: entry.caseId ?? null,
+        subject_type: entry.subjectType,
+        subject_id: entry.subjectId,
+        kind: entry.kind,
+        actor: entry.actor,
+        visibility: entry.visibility,
+        summary: entry.summary,
+        data: JSON.stringify(entry.data ?? {}),
+        ...(entry.occurredAt ? { occurred_at: entry.occurredAt } : {}),
+      })),
+    )
+    .execute();
+}
+
 export async function listTimeline(
   db: Executor,
   filter: { workspaceId: string; orderId?: string; caseId?: string; customerVisibleOnly?: boolean },

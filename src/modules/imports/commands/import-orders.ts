@@ -35,7 +35,7 @@ function orderProblems(rows: CsvLine[]): CsvError[] {
  * left as they are, so the same file can be imported again.
  */
 export async function importOrdersCsv(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'jobs'>,
   actor: Actor,
   input: { shopId: string; csv: string; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportReport> {
@@ -68,7 +68,7 @@ export async function importOrdersCsv(
       continue;
     }
     try {
-      await ctx.db.transaction().execute((tx) => importOne(tx, actor, shop.id, rows, ctx.clock.now()));
+      await ctx.db.transaction().execute((tx) => importOne(tx, actor, shop.id, rows, ctx.clock.now(), ctx.jobs));
       report.orders.imported++;
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -89,7 +89,7 @@ export async function importOrdersCsv(
   return report;
 }
 
-async function importOne(tx: Tx, actor: Actor, shopId: string, rows: CsvLine[], now: Date) {
+async function importOne(tx: Tx, actor: Actor, shopId: string, rows: CsvLine[], now: Date, jobs: AppContext['jobs']) {
   const first = rows[0]!;
   const orderId = await createOrder(
     tx,
@@ -141,7 +141,7 @@ async function importOne(tx: Tx, actor: Actor, shopId: string, rows: CsvLine[], 
     );
     for (const number of new Set(group.rows.map((r) => r.trackingNumber).filter((n): n is string => !!n))) {
       const carrier = group.rows.find((r) => r.trackingNumber === number)?.carrier ?? null;
-      await addTrackingNumber(tx, { workspaceId: actor.workspaceId, orderId, supplierOrderId, trackingNumber: number, carrier, shippedAt }, actor.label);
+      await addTrackingNumber(tx, { workspaceId: actor.workspaceId, orderId, supplierOrderId, trackingNumber: number, carrier, shippedAt }, actor.label, { jobs, now });
     }
   }
 }

@@ -4,14 +4,11 @@ import type { Executor } from '../../../db/database.ts';
 import type { Row } from '../../../db/schema.ts';
 import { appendTimeline } from '../../timeline/index.ts';
 import { TERMINAL_STATUSES, type ParcelStatus } from '../parcel-status.ts';
-import { DEFAULT_THRESHOLDS, detectTrouble, type TroubleThresholds } from '../trouble.ts';
-
-async function thresholdsFor(db: Executor, shopId: string | undefined): Promise<TroubleThresholds> {
-  if (!shopId) return DEFAULT_THRESHOLDS;
-  const shop = await db.selectFrom('shops').select('settings').where('id', '=', shopId).executeTakeFirst();
-  const custom = (shop?.settings as { parcelThresholds?: Partial<TroubleThresholds> } | undefined)?.parcelThresholds;
-  return custom ? { ...DEFAULT_THRESHOLDS, ...custom, stalledDays: { ...DEFAULT_THRESHOLDS.stalledDays, ...(custom.stalledDays ?? {}) } } : DEFAULT_THRESHOLDS;
-}
+import { queueNotifications } from '../../notifications/index.ts';
+import { delayedNotice } from '../parcel-notifications.ts';
+import { getParcelThresholds } from '../queries/thresholds.ts';
+import { detectTrouble, type TroubleThresholds } from '../trouble.ts';
+import { scanNoTracking } from './scan-no-tracking.ts';
 
 /** Recomputes a parcel's trouble flags; a newly raised flag lands on the order's timeline. */
 export async function refreshParcelTrouble(db: Executor, parcel: Row<'parcels'>, now: Date, thresholds: TroubleThresholds): Promise<string[]> {
@@ -36,11 +33,18 @@ export async function refreshParcelTrouble(db: Executor, parcel: Row<'parcels'>,
       data: { flag, status: parcel.status, lastEventAt: parcel.last_event_at?.toISOString() ?? null },
     });
   }
+  // The customer hears it from us first: once per parcel, with the carrier's new estimate if any.
+  if (raised.includes('late')) {
+    await queueNotifications(db, [{ workspaceId: parcel.workspace_id, orderId: parcel.order_id, parcelId: parcel.id, ...delayedNotice(parcel.id, parcel.estimated_delivery_at) }]);
+  }
   return raised;
 }
 
-/** The periodic scan (job `parcels.scan-trouble`): every parcel still on its way. */
-export async function scanParcelTrouble(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<{ scanned: number; raised: number }> {
+/**
+ * The periodic scan (job `parcels.scan-trouble`): every parcel still on its way, then supplier
+ * orders shipped without a tracking number.
+ */
+export async function scanParcelTrouble(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<{ scanned: number; raised: number; noTracking: number }> {
   const now = ctx.clock.now();
   const parcels = await ctx.db
     .selectFrom('parcels')
@@ -52,8 +56,9 @@ export async function scanParcelTrouble(ctx: Pick<AppContext, 'db' | 'clock'>): 
   const cache = new Map<string, TroubleThresholds>();
   let raised = 0;
   for (const parcel of parcels) {
-    if (!cache.has(parcel.shop_id)) cache.set(parcel.shop_id, await thresholdsFor(ctx.db, parcel.shop_id));
+    if (!cache.has(parcel.shop_id)) cache.set(parcel.shop_id, await getParcelThresholds(ctx.db, parcel.shop_id));
     raised += (await refreshParcelTrouble(ctx.db, parcel, now, cache.get(parcel.shop_id)!)).length;
   }
-  return { scanned: parcels.length, raised };
+  const noTracking = await scanNoTracking(ctx.db, now);
+  return { scanned: parcels.length, raised, noTracking };
 }
