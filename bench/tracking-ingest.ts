@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { startRecoup } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -28,10 +30,19 @@ const TAGS = [['InfoReceived', 'InfoReceived_001'], ['InTransit', 'InTransit_002
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'recoup-bench-'));
 const config = loadConfig({ RECOUP_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1' });
-// API and workers as two Recoups on the same data dir (each with its own connection pool, as
-// `recoup serve` + `recoup worker` run them), so 32 webhook senders do not starve the workers.
+// API here and workers in a `recoup worker` process on the same data dir (it finds the embedded
+// PostgreSQL this process started), as a merchant runs `recoup serve` + `recoup worker`.
 const recoup = await startRecoup(config, { serve: true, work: false, port: 0 });
-const workers = process.env.BENCH_NO_WORK === '1' ? null : await startRecoup(config, { serve: false, work: true });
+const workers = process.env.BENCH_NO_WORK === '1' ? null : await startWorkerProcess();
+
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], { env: { ...process.env, RECOUP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('workers running') && resolve());
+    child.once('exit', (code) => reject(new Error(`recoup worker exited with ${code}`)));
+  });
+  return child;
+}
 const { db } = recoup.ctx;
 try {
   const workspaceId = await ensureWorkspace(db);
@@ -62,22 +73,15 @@ try {
   const url = `${recoup.url}/webhooks/aftership/${connection.id}`;
   const total = requests.length;
 
-  // Warm-up: a few requests so connection pools and JIT are ready (not counted).
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
+  // The senders run in a worker thread (another core), as a real platform's would be another machine.
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < total) {
-      const r = requests[next++]!;
-      const t0 = performance.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'aftership-hmac-sha256': r.sig }, body: r.body });
-      await response.arrayBuffer();
-      if (response.status !== 200) failed++;
-      latencies.push(performance.now() - t0);
-    }
-  }));
-  const receivedSeconds = (performance.now() - started) / 1000;
+  const sent = await new Promise<{ latencies: number[]; failed: number; seconds: number }>((resolve, reject) => {
+    const sender = new Worker(new URL('./support/webhook-sender.mjs', import.meta.url), { workerData: { url, requests, concurrency: CONCURRENCY } });
+    sender.once('message', resolve);
+    sender.once('error', reject);
+  });
+  const { latencies, failed } = sent;
+  const receivedSeconds = sent.seconds;
   console.log(`  (sent ${total} in ${receivedSeconds.toFixed(2)} s)`);
   if (process.env.BENCH_WORK_AFTER === '1') {
     const { jobDefinitions } = await import('../src/jobs/registry.ts');
@@ -152,7 +156,11 @@ try {
   console.log(`  raw insert, unnest×1000  ${fmt(rawRate)} rows/s   → webhook rate is ${fmt((rate / rawRate) * 100, 1)}% of it`);
   console.log(`  raw insert, 1 row/tx     ${fmt(singleRate)} rows/s   → webhook rate is ${fmt((rate / singleRate) * 100, 1)}% of it`);
 } finally {
-  await workers?.stop();
+  if (workers) {
+    const exited = new Promise((resolve) => workers.once('exit', resolve));
+    workers.kill('SIGTERM');
+    await exited;
+  }
   await recoup.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

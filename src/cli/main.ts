@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { isSandboxPlatform, SANDBOXES } from '../../sandbox/index.ts';
 import { migrate, openDatabase } from '../db/database.ts';
 import { exportOrdersCsv, importOrdersCsv } from '../modules/imports/index.ts';
 import { createShop } from '../modules/shops/index.ts';
@@ -138,6 +140,23 @@ program
       if (o.out) writeFileSync(o.out, csv);
       else process.stdout.write(csv);
     });
+  });
+
+program
+  .command('sandbox')
+  .description(`run a local simulator of a platform: ${Object.keys(SANDBOXES).join(', ')}`)
+  .argument('<platform>', Object.entries(SANDBOXES).map(([name, s]) => `${name}: ${s.description}`).join('\n'))
+  .option('--port <port>', 'port to listen on (default: the platform\'s own, 4101-4106)', port)
+  .allowUnknownOption()
+  .allowExcessArguments()
+  .helpOption('--usage', 'show this help (other options go to the simulator, e.g. --seed-orders 500)')
+  .action((platform: string, o: { port?: number }, command: Command) => {
+    if (!isSandboxPlatform(platform)) return program.error(`No simulator for "${platform}": choose one of ${Object.keys(SANDBOXES).join(', ')}.`);
+    const entry = SANDBOXES[platform];
+    // The simulator runs as its own script; signals are passed on so Ctrl-C stops it cleanly.
+    const child = spawn(process.execPath, ['--import', 'tsx', entry.main, '--port', String(o.port ?? entry.defaultPort), ...command.args.slice(1)], { stdio: 'inherit' });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+    child.on('exit', (code) => process.exit(code ?? 0));
   });
 
 await program.parseAsync();

@@ -51,6 +51,26 @@ export class JobQueue {
     });
   }
 
+  private readonly nudges = new Map<string, { last: number; timer: NodeJS.Timeout | null }>();
+
+  /**
+   * Asks for a job after a commit whose own rows are the durable record (an outbox table with a
+   * sweep job behind it), so a lost nudge only delays the work. At most one send per key every
+   * 200 ms from this process: a burst of webhooks costs one job, not one per delivery.
+   */
+  nudge(name: string, data: object, key: string): void {
+    const state = this.nudges.get(key) ?? { last: 0, timer: null };
+    this.nudges.set(key, state);
+    const send = () => {
+      state.last = Date.now();
+      state.timer = null;
+      if (this.started) this.boss.send(name, data, { singletonKey: key, singletonSeconds: 1, singletonNextSlot: true }).catch(() => undefined);
+    };
+    const wait = 200 - (Date.now() - state.last);
+    if (wait <= 0 && !state.timer) send();
+    else if (!state.timer) state.timer = setTimeout(send, Math.max(0, wait));
+  }
+
   async work<D>(definition: JobDefinition<D>): Promise<void> {
     const batchSize = definition.batchSize ?? 1;
     let workerId: string | null = null;
@@ -66,6 +86,7 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    for (const state of this.nudges.values()) if (state.timer) clearTimeout(state.timer);
     await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
   }
 }

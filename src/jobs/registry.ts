@@ -4,7 +4,7 @@ import { tagCaseSignals } from '../modules/cases/index.ts';
 import { sendDeadlineReminders } from '../modules/disputes/index.ts';
 import { runRules, scanRuleTriggers, type Trigger } from '../modules/rules/index.ts';
 import { scanParcelTrouble } from '../modules/parcels/index.ts';
-import { processDelivery } from '../modules/webhooks/index.ts';
+import { processDelivery, processPendingDeliveries, sourcesWithPendingDeliveries } from '../modules/webhooks/index.ts';
 import type { JobDefinition } from './queue.ts';
 import { storeJobs } from './store-jobs.ts';
 import { supplierJobs } from './supplier-jobs.ts';
@@ -21,11 +21,23 @@ export function jobDefinitions(ctx: AppContext): JobDefinition<never>[] {
       name: 'webhook.process',
       retryLimit: 8,
       retryDelaySeconds: 5,
-      batchSize: 500,
-      handle: async (data: { deliveryId: string }) => {
-        await processDelivery(ctx, data.deliveryId, webhookHandlers);
+      batchSize: 20,
+      // Nudged after deliveries are stored: drains everything pending for the source at once.
+      handle: async (data: { source?: string; deliveryId?: string }) => {
+        if (data.source) await processPendingDeliveries(ctx, data.source, webhookHandlers);
+        else if (data.deliveryId) await processDelivery(ctx, data.deliveryId, webhookHandlers);
       },
-    } satisfies JobDefinition<{ deliveryId: string }>,
+    } satisfies JobDefinition<{ source?: string; deliveryId?: string }>,
+    {
+      name: 'webhook.sweep',
+      retryLimit: 1,
+      retryDelaySeconds: 30,
+      cron: '* * * * *',
+      // Catches deliveries whose nudge was lost (a process that died right after storing them).
+      handle: async () => {
+        for (const source of await sourcesWithPendingDeliveries(ctx)) await processPendingDeliveries(ctx, source, webhookHandlers);
+      },
+    } satisfies JobDefinition<object>,
     {
       name: 'case.opened',
       retryLimit: 5,

@@ -9,6 +9,8 @@ export function batchWorkers(t: TestApp, batchSize = 500): () => Promise<number>
   const definitions = jobDefinitions(t.ctx);
   return async () => {
     let ran = 0;
+    // Stored webhooks are processed on a nudge sent after commit; the sweep makes that independent of timing.
+    await definitions.find((d) => d.name === 'webhook.sweep')!.handle({} as never);
     for (let again = true; again; ) {
       again = false;
       for (const definition of definitions) {

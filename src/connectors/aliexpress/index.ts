@@ -8,6 +8,6 @@ export type { AliExpressOrder, AliExpressOrderLine, AliExpressParcel, AliExpress
 export { verifyAliExpressPush, parseAliExpressPush } from './push.ts';
 export type { AliExpressOrderPush } from './push.ts';
 export {
-  ALIEXPRESS_ORDER_STATUS_TABLE, ALIEXPRESS_PUSH_STATUS_TABLE, SUPPLIER_ORDER_STATUSES, mapAliExpressOrderStatus, mapAliExpressPushStatus,
+  ALIEXPRESS_ORDER_STATUS_TABLE, ALIEXPRESS_PUSH_STATUS_TABLE, SUPPLIER_ORDER_STATUSES, mapAliExpressOrderStatus, mapAliExpressPushStatus, mapAliExpressTrackingNode,
 } from './statuses.ts';
 export type { AliExpressOrderStatus, AliExpressSupplierStatus } from './statuses.ts';

@@ -67,3 +67,22 @@ export function mapAliExpressOrderStatus(
 export function mapAliExpressPushStatus(orderStatus: string): AliExpressSupplierStatus | null {
   return (ALIEXPRESS_PUSH_STATUS_TABLE as Record<string, AliExpressSupplierStatus>)[orderStatus] ?? null;
 }
+
+/**
+ * A tracking node of aliexpress.ds.order.tracking.get (free text such as "Package picked up",
+ * "Arrived at destination country", "Delivered") in Recoup's parcel words. AliExpress publishes
+ * no list of node names, so this reads the text; unknown text means the parcel is moving.
+ */
+export function mapAliExpressTrackingNode(name: string, description = ''): string {
+  const text = `${name} ${description}`.toLowerCase();
+  if (/out for delivery/.test(text)) return 'out_for_delivery';
+  if (/pick ?up point|ready for pick ?up|awaiting collection/.test(text)) return 'available_for_pickup';
+  if (/fail(ed)? (delivery|attempt)|delivery attempt/.test(text)) return 'failed_attempt';
+  if (/return(ed)? to sender|returned/.test(text)) return 'returned';
+  if (/returning|return in progress/.test(text)) return 'returning';
+  if (/customs/.test(text) && /held|hold|detain|inspect/.test(text)) return 'customs_hold';
+  if (/lost|damaged/.test(text)) return 'lost_or_damaged';
+  if (/\bdelivered\b|signed/.test(text)) return 'delivered';
+  if (/electronic information|label created|order information received|info received/.test(text)) return 'info_received';
+  return 'in_transit';
+}

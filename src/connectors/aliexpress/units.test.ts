@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliExpressSignBase, signAliExpressRequest } from './sign.ts';
-import { ALIEXPRESS_ORDER_STATUS_TABLE, SUPPLIER_ORDER_STATUSES, mapAliExpressOrderStatus, mapAliExpressPushStatus } from './statuses.ts';
+import { ALIEXPRESS_ORDER_STATUS_TABLE, SUPPLIER_ORDER_STATUSES, mapAliExpressOrderStatus, mapAliExpressPushStatus, mapAliExpressTrackingNode } from './statuses.ts';
 import { parseAliExpressPush, verifyAliExpressPush } from './push.ts';
 import { parseFreight, parseOrder, parseTracking } from './parse.ts';
 import { parseAliExpressJson } from './json.ts';
@@ -107,5 +107,16 @@ describe('AliExpress status push', () => {
       messageType: 53, site: 'ae_global', sentAt: '2024-05-31T16:08:37.000Z', dedupeKey: 'aliexpress:8100000000000123:OrderShipped:1717171717',
     });
     expect(() => parseAliExpressPush('{"hello":1}')).toThrow(/DROPSHIPPER_ORDER_STATUS_UPDATE/);
+  });
+});
+
+describe('AliExpress tracking nodes', () => {
+  it('reads the free-text node names into parcel statuses', () => {
+    expect(mapAliExpressTrackingNode('Package picked up', 'The carrier has picked up the package')).toBe('in_transit');
+    expect(mapAliExpressTrackingNode('Delivered', 'Delivered to the recipient')).toBe('delivered');
+    expect(mapAliExpressTrackingNode('Out for delivery')).toBe('out_for_delivery');
+    expect(mapAliExpressTrackingNode('Customs', 'Held by customs for inspection')).toBe('customs_hold');
+    expect(mapAliExpressTrackingNode('Order information received', 'Electronic information received')).toBe('info_received');
+    expect(mapAliExpressTrackingNode('Returned to sender')).toBe('returned');
   });
 });
