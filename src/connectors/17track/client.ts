@@ -2,7 +2,7 @@
 // into batches of 40 and paced inside the per-key request rate (3/s unless told otherwise).
 import type { RegisterResult, TrackingRegistration } from '../tracking-status/index.ts';
 import { ConnectorError, type ExternalTrackingEvent } from '../types.ts';
-import { chunk, createPacer, sleep } from './pacing.ts';
+import { chunk, createPacer, sleep } from '../pacing.ts';
 import { ItemSchema, parse17TrackItem } from './parse.ts';
 
 export const SEVENTEEN_TRACK_API_VERSION = 'v2.2';

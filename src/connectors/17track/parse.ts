@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { from17Track } from '../tracking-status/index.ts';
 import type { ExternalTrackingEvent } from '../types.ts';
-import { headerValue } from './pacing.ts';
+import { headerValue } from '../pacing.ts';
 
 const text = z.string().nullish();
 const EventSchema = z.looseObject({ time_iso: text, time_utc: text, description: text, location: text, stage: text, sub_status: text });

@@ -2,7 +2,7 @@
 // `register` spreads calls inside the per-endpoint rate limits; reads batch 50 numbers per list call.
 import type { RegisterResult, TrackingRegistration } from '../tracking-status/index.ts';
 import { ConnectorError, type ExternalTrackingEvent } from '../types.ts';
-import { chunk, createPacer, mapLimit, sleep } from './pacing.ts';
+import { chunk, createPacer, mapLimit, sleep } from '../pacing.ts';
 import { TrackingSchema, parseAfterShipTracking } from './parse.ts';
 
 export const AFTERSHIP_API_VERSION = '2025-04';

@@ -5,7 +5,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { fromAfterShip } from '../tracking-status/index.ts';
 import type { ExternalTrackingEvent } from '../types.ts';
-import { headerValue } from './pacing.ts';
+import { headerValue } from '../pacing.ts';
 
 const text = z.string().nullish();
 const CheckpointSchema = z.looseObject({
