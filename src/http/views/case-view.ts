@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { caseClocks, DEFAULT_SLA, getCase, listMessages, supplierSide, type SlaSettings } from '../../modules/cases/index.ts';
 import { customerHistory } from '../../modules/customers/index.ts';
 import { listDisputes, type Dispute } from '../../modules/disputes/index.ts';
-import { listEvidence, missingEvidence } from '../../modules/evidence/index.ts';
+import { DEFAULT_REQUIRED_EVIDENCE, listEvidence, missingEvidence } from '../../modules/evidence/index.ts';
 import { caseMoney } from '../../modules/ledger/index.ts';
 import { getOrder } from '../../modules/orders/index.ts';
 import { listParcels } from '../../modules/parcels/index.ts';
@@ -44,9 +44,10 @@ export async function caseView(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Act
     kase.customerId ? customerHistory(ctx.db, kase.customerId) : Promise.resolve(null),
     listEvidence(ctx.db, caseId),
   ]);
-  const evidenceNeeded = missingEvidence(kase.reason, evidence.filter((e) => e.kind === 'photo').length);
   const workspace = await ctx.db.selectFrom('workspaces').select('settings').where('id', '=', actor.workspaceId).executeTakeFirst();
-  const sla: SlaSettings = { ...DEFAULT_SLA, ...((workspace?.settings as { sla?: Partial<SlaSettings> } | undefined)?.sla ?? {}) };
+  const settings = (workspace?.settings ?? {}) as { sla?: Partial<SlaSettings>; requiredEvidence?: typeof DEFAULT_REQUIRED_EVIDENCE };
+  const sla: SlaSettings = { ...DEFAULT_SLA, ...(settings.sla ?? {}) };
+  const evidenceNeeded = missingEvidence(kase.reason, evidence.filter((e) => e.kind === 'photo').length, { ...DEFAULT_REQUIRED_EVIDENCE, ...(settings.requiredEvidence ?? {}) });
   const row = await ctx.db.selectFrom('cases').select(['first_reply_at', 'resolved_at']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const filed = (supplierOrderId: string) => disputes.some((d) => d.supplierOrderId === supplierOrderId && d.status !== 'prepared' && d.status !== 'cancelled');
   const delivered = parcels.map((p) => p.deliveredAt).filter((d): d is string => d !== null).sort().at(-1);

@@ -6,3 +6,5 @@ export { createApiToken, revokeApiToken } from './commands/create-api-token.ts';
 export { authenticateSession, authenticateToken } from './commands/authenticate.ts';
 export { audit, ensureWorkspace } from './staff.repository.ts';
 export type { StaffUser } from './staff.repository.ts';
+export { getWorkspaceSettings, updateWorkspaceSettings, workspaceSettingsSchema } from './commands/workspace-settings.ts';
+export type { WorkspaceSettings } from './commands/workspace-settings.ts';
