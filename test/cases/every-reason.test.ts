@@ -39,7 +39,19 @@ const SCENARIOS: Scenario[] = [
     expected: { refundedMinor: 3000, recoveredMinor: 450, supplierStatus: 'partly_won' },
   },
   { reason: 'damaged', lines: 'first', resolve: async (api, id) => execute(api, await propose(api, id, { kind: 'full_refund' })), supplier: 'won', expected: { refundedMinor: 3000, recoveredMinor: 900, supplierStatus: 'won' } },
-  { reason: 'defective', lines: 'first', resolve: async (api, id) => execute(api, await propose(api, id, { kind: 'reship', reshipCostMinor: 900 }), { costMinor: 950 }), supplier: 'lost', expected: { refundedMinor: 0, recoveredMinor: 0, supplierStatus: 'lost' } },
+  {
+    reason: 'defective',
+    lines: 'first',
+    resolve: async (api, id) => {
+      await execute(api, await propose(api, id, { kind: 'reship', reshipCostMinor: 900 }), { costMinor: 950, reshipOrderId: '8199000000000001' });
+      const view = (await api('GET', `/api/v1/cases/${id}`)).body;
+      // the replacement is a new supplier order for the affected line, at what it cost
+      expect(view.supplierOrders.find((so: { externalId: string }) => so.externalId === '8199000000000001')).toMatchObject({ paidMinor: 950, status: 'paid', supplier: { name: 'Bright LED' } });
+      expect(view.money.reshipCostMinor).toBe(950);
+    },
+    supplier: 'lost',
+    expected: { refundedMinor: 0, recoveredMinor: 0, supplierStatus: 'lost' },
+  },
   { reason: 'not_as_described', resolve: async (api, id) => execute(api, await propose(api, id, { kind: 'partial_refund', percent: 40 })), supplier: 'partly_won', expected: { refundedMinor: 1760, recoveredMinor: 550, supplierStatus: 'partly_won' } },
   { reason: 'missing_item', lines: 'first', resolve: async (api, id) => execute(api, await propose(api, id, { kind: 'store_credit', amountMinor: 3000 })), supplier: 'won', expected: { refundedMinor: 0, recoveredMinor: 900, supplierStatus: 'won' } },
   {

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { connectShopify, connectWoo } from './support.ts';
 
 // What flows out to the stores: discount codes, store credit (Shopify) or a coupon (WooCommerce),
-// a clear refusal for reships, and tracking pushed as a fulfilment, each once however often the
+// reships recorded on the supplier side (never sent to the store), and tracking pushed as a fulfilment, each once however often the
 // job runs.
 describe('outbound calls to the stores', () => {
   let t: TestApp;
@@ -73,13 +73,15 @@ describe('outbound calls to the stores', () => {
     expect(made[0]!.code.toUpperCase()).toBe(discountCodeFor(coupon.resolution.id));
   });
 
-  it('refunds on WooCommerce once, and refuses a reship with a clear message', async () => {
+  it('refunds on WooCommerce once, and records a reship on the supplier side without touching the store', async () => {
     const refund = await resolve(wooShop, { kind: 'partial_refund', amountMinor: 400 });
     expect(refund.resolution.status).toBe('executed');
     expect(woo.refunds(Number(refund.row.external_id)).filter((r) => r.reason?.includes(`[recoup:${refund.resolution.id}]`)).map((r) => r.amountMinor)).toEqual([400]);
     const reship = await resolve(shopifyShop, { kind: 'reship', reshipCostMinor: 800 });
-    expect(reship.resolution.status).toBe('failed');
-    expect(reship.resolution.failure).toMatch(/supplier side/);
+    expect(reship.resolution.status).toBe('executed');
+    expect(shopify.order(reship.row.external_id!)!.refunds).toEqual([]);
+    const ledger = await t.ctx.db.selectFrom('ledger_entries').select(['kind', 'amount_minor']).where('resolution_id', '=', reship.resolution.id).execute();
+    expect(ledger).toEqual([{ kind: 'reship_cost', amount_minor: 800 }]);
   });
 
   it('pushes tracking to both stores as a fulfilment with number, carrier and URL, once', async () => {

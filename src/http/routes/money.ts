@@ -55,7 +55,7 @@ export function moneyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['resolutions'],
           summary: 'Execute exactly once: through the shop’s API, or recorded as done for manual shops',
           params: idParam,
-          body: z.object({ externalReference: z.string().max(200).optional(), costMinor: minor.optional() }).default({}),
+          body: z.object({ externalReference: z.string().max(200).optional(), costMinor: minor.optional(), reshipOrderId: z.string().max(100).optional() }).default({}),
         },
       },
       async (request) => executeResolution(ctx, actorOf(request), request.params.id, request.body),

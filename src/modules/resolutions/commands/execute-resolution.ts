@@ -7,12 +7,15 @@ import { transition } from '../../timeline/index.ts';
 import { getResolution, type Resolution } from '../resolutions.repository.ts';
 import { resolutionLifecycle } from '../resolutions.states.ts';
 import { completeResolution } from './complete-resolution.ts';
+import { recordReshipOrder } from './record-reship.ts';
 
 export interface ExecuteResolutionInput {
   /** manual shops: the refund or order id in the merchant's own store admin */
   externalReference?: string;
   /** reship: the actual cost of the new supplier order */
   costMinor?: number;
+  /** reship: the new supplier order's id on AliExpress (or CJ) */
+  reshipOrderId?: string;
 }
 
 /**
@@ -29,6 +32,8 @@ export async function executeResolution(ctx: Pick<AppContext, 'db' | 'clock' | '
     throw new AppError('INVALID_TRANSITION', 'This refund waits for the returned item: record the return as received first.');
   }
   const shop = await getShop(ctx.db, actor.workspaceId, kase.shop_id);
+  // A reship involves the supplier, not the store: it is recorded here whatever the shop's platform.
+  const recordedHere = shop.platform === 'manual' || resolution.kind === 'reship';
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     await transition(tx, {
@@ -41,10 +46,13 @@ export async function executeResolution(ctx: Pick<AppContext, 'db' | 'clock' | '
       orderId: resolution.orderId,
       caseId: resolution.caseId,
       visibility: 'internal',
-      summary: shop.platform === 'manual' ? 'Recorded as done in the store admin' : `Sending to ${shop.platform}`,
+      summary: resolution.kind === 'reship' ? 'Replacement ordered from the supplier' : recordedHere ? 'Recorded as done in the store admin' : `Sending to ${shop.platform}`,
     });
-    if (shop.platform === 'manual') {
-      await completeResolution(tx, { resolutionId: resolution.id, externalId: input.externalReference ?? null, actor: actor.label, at: now, costMinor: input.costMinor });
+    if (recordedHere) {
+      if (resolution.kind === 'reship') {
+        await recordReshipOrder(tx, { resolutionId: resolution.id, externalId: input.reshipOrderId ?? null, costMinor: input.costMinor ?? resolution.amountMinor, actor: actor.label, at: now });
+      }
+      await completeResolution(tx, { resolutionId: resolution.id, externalId: input.reshipOrderId ?? input.externalReference ?? null, actor: actor.label, at: now, costMinor: input.costMinor });
     } else {
       await ctx.jobs.enqueue(tx, 'resolution.execute', { resolutionId: resolution.id }, { singletonKey: resolution.id });
     }
