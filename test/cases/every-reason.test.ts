@@ -60,7 +60,20 @@ const SCENARIOS: Scenario[] = [
     supplier: 'waive',
     expected: { refundedMinor: 0, recoveredMinor: 0, supplierStatus: 'waived' },
   },
-  { reason: 'other', resolve: async (api, id) => execute(api, await propose(api, id, { kind: 'partial_refund', amountMinor: 500 })), supplier: 'waive', expected: { refundedMinor: 500, recoveredMinor: 0, supplierStatus: 'waived' } },
+  {
+    reason: 'other',
+    resolve: async (api, id) => {
+      const view = (await api('GET', `/api/v1/cases/${id}`)).body;
+      const [lamp, bulb] = view.order.lines;
+      // per line: 10% of the lamp (300) and a flat 200 on the bulbs
+      const r = await propose(api, id, { kind: 'partial_refund', lineRefunds: [{ orderLineId: lamp.id, percent: 10 }, { orderLineId: bulb.id, amountMinor: 200 }] });
+      const too = await api('POST', `/api/v1/cases/${id}/resolutions`, { kind: 'partial_refund', lineRefunds: [{ orderLineId: bulb.id, amountMinor: 1001 }] });
+      expect(too.body.error.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
+      await execute(api, r);
+    },
+    supplier: 'waive',
+    expected: { refundedMinor: 500, recoveredMinor: 0, supplierStatus: 'waived' },
+  },
 ];
 
 describe('a case for every reason, from report to closed', () => {

@@ -109,6 +109,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             percent: z.number().min(0).max(100).optional(),
             returnAddress: z.string().max(1000).optional(),
             reshipCostMinor: minor.optional(),
+            lineRefunds: z.array(z.object({ orderLineId: z.string(), amountMinor: minor.optional(), percent: z.number().min(0).max(100).optional() })).min(1).optional(),
             note: z.string().max(2000).optional(),
           }),
         },

@@ -21,6 +21,8 @@ export interface ProposeResolutionInput {
   returnAddress?: string;
   /** reship: what the new supplier order is expected to cost */
   reshipCostMinor?: number;
+  /** partial refund per line: an amount or a percentage of each affected line's value */
+  lineRefunds?: { orderLineId: string; amountMinor?: number; percent?: number }[];
   note?: string;
 }
 
@@ -29,6 +31,20 @@ function caseValue(order: Order, lines: { orderLineId: string; quantity: number 
   const value = lines.reduce((sum, l) => sum + (order.lines.find((o) => o.id === l.orderLineId)?.unitPriceMinor ?? 0) * l.quantity, 0);
   const wholeOrder = order.lines.every((o) => lines.some((l) => l.orderLineId === o.id && l.quantity === o.quantity));
   return value + (wholeOrder ? order.shippingMinor : 0);
+}
+
+/** Per-line partial refund: each line's amount is capped by what that line was paid in this case. */
+function perLineAmounts(input: ProposeResolutionInput, order: Order, caseLines: { orderLineId: string; quantity: number }[]) {
+  return (input.lineRefunds ?? []).map((l, index) => {
+    const line = order.lines.find((o) => o.id === l.orderLineId);
+    const claimed = caseLines.find((c) => c.orderLineId === l.orderLineId);
+    if (!line || !claimed) throw new AppError('VALIDATION_FAILED', `lineRefunds.${index}.orderLineId: ${l.orderLineId} is not a line of this case.`);
+    const lineValue = line.unitPriceMinor * claimed.quantity;
+    const amount = l.amountMinor !== undefined ? assertMinor(l.amountMinor, 'lineRefunds amount') : l.percent !== undefined ? percentOf(lineValue, l.percent) : null;
+    if (amount === null) throw new AppError('VALIDATION_FAILED', `lineRefunds.${index}: give amountMinor or percent.`);
+    if (amount > lineValue) throw new AppError('REFUND_EXCEEDS_REFUNDABLE', `lineRefunds.${index}: ${amount} is more than the ${lineValue} paid for ${line.title} in this case.`);
+    return { orderLineId: l.orderLineId, title: line.title, amountMinor: amount, ...(l.percent !== undefined ? { percent: l.percent } : {}) };
+  });
 }
 
 function amountFor(input: ProposeResolutionInput, value: number): { amountMinor: number; details: Record<string, unknown> } {
@@ -60,7 +76,10 @@ export async function proposeResolution(ctx: Pick<AppContext, 'db' | 'clock'>, a
   requireShop(actor, kase.shopId);
   if (customerSide.isFinal(kase.customerStatus)) throw new AppError('INVALID_TRANSITION', `Case ${kase.number} is already resolved with the customer.`);
   const order = await getOrder(ctx.db, actor.workspaceId, kase.orderId);
-  const { amountMinor, details } = amountFor(input, caseValue(order, kase.lines));
+  const lineRefunds = input.kind === 'partial_refund' && input.lineRefunds?.length ? perLineAmounts(input, order, kase.lines) : null;
+  const { amountMinor, details } = lineRefunds
+    ? { amountMinor: lineRefunds.reduce((sum, l) => sum + l.amountMinor, 0), details: { lines: lineRefunds } }
+    : amountFor(input, caseValue(order, kase.lines));
   if (amountMinor <= 0 && input.kind !== 'reship') throw new AppError('VALIDATION_FAILED', 'amountMinor must be more than zero.');
   if (REFUNDING_KINDS.includes(input.kind)) {
     const { refundableMinor } = await orderRefundable(ctx.db, order.id);
