@@ -15,9 +15,12 @@ import { ensureWorkspace } from '../src/modules/staff/index.ts';
 import { systemActor } from '../src/shared/actor.ts';
 import { newId } from '../src/shared/ids.ts';
 
-// Tracking-event ingestion through the real webhook endpoint of a listening Recoup (API and
-// workers in one process, embedded PostgreSQL), then the raw PostgreSQL insert rate of the same
-// rows on the same server, as a ratio. Each webhook is an AfterShip `tracking_update` carrying
+// Tracking-event ingestion through the real webhook endpoint of a listening Recoup (API in this
+// process, workers in a `recoup worker` process, embedded PostgreSQL, senders in a worker thread),
+// then the raw PostgreSQL insert rate of the same rows on the same server, as ratios. Two raw rates
+// are printed: one row per INSERT and transaction, the fair yardstick for events that arrive one
+// per request and must be durable before the 200; and multi-row inserts of 1,000, an upper bound
+// that no per-request path can approach. Each webhook is an AfterShip `tracking_update` carrying
 // the parcel's checkpoints so far (as AfterShip sends them), so each brings exactly one new event.
 //   node --import tsx bench/tracking-ingest.ts [--parcels 2000] [--events 5] [--concurrency 32]
 
