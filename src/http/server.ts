@@ -20,6 +20,7 @@ import { publicRoutes } from './routes/public.ts';
 import { queueRoutes } from './routes/queues.ts';
 import { publicNotificationRoutes } from './routes/public-notifications.ts';
 import { shopRoutes } from './routes/shops.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { sourcingRoutes } from './routes/sourcing.ts';
 import { storeRoutes } from './routes/stores.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
@@ -69,6 +70,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       await api.register(evidenceRoutes(ctx));
       await api.register(moneyRoutes(ctx));
       await api.register(automationRoutes(ctx));
+      await api.register(staffRoutes(ctx));
       await api.register(queueRoutes(ctx));
       await api.register(dashboardRoutes(ctx));
       await api.register(trackingRoutes(ctx));

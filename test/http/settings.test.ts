@@ -29,3 +29,29 @@ describe('workspace policies', () => {
     expect(view.clocks.find((c: { name: string }) => c.name === 'first_reply').dueAt).toBe(new Date(new Date(view.createdAt).getTime() + 4 * 3_600_000).toISOString());
   });
 });
+
+describe('users and API tokens', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('invites staff, changes roles, keeps the last owner, and creates and revokes tokens', async () => {
+    const invited = await t.api('POST', '/api/v1/users', { email: 'vera@shop.test', name: 'Vera', role: 'agent', password: 'a long first password' });
+    expect(invited.status).toBe(201);
+    expect((await t.api('PATCH', `/api/v1/users/${invited.body.id}`, { role: 'viewer' })).body).toMatchObject({ role: 'viewer', disabled: false });
+    const owner = (await t.api('GET', '/api/v1/users')).body.items.find((u: { role: string }) => u.role === 'owner');
+    const { token: ownerToken } = await createApiToken(t.ctx.db, { name: 'owner-ish', role: 'admin' });
+    const demote = await t.api('PATCH', `/api/v1/users/${owner.id}`, { role: 'agent' }, ownerToken);
+    expect(demote.status).toBe(403); // admins cannot demote an owner
+
+    const created = await t.api('POST', '/api/v1/tokens', { name: 'zapier', role: 'viewer' });
+    expect(created.body.token).toMatch(/^rcp_/);
+    expect((await t.api('GET', '/api/v1/orders', undefined, created.body.token)).status).toBe(200);
+    const listed = (await t.api('GET', '/api/v1/tokens')).body.items;
+    expect(JSON.stringify(listed)).not.toContain(created.body.token);
+    expect((await t.api('DELETE', `/api/v1/tokens/${created.body.id}`)).status).toBe(200);
+    expect((await t.api('GET', '/api/v1/orders', undefined, created.body.token)).status).toBe(401);
+  });
+});

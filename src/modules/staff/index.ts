@@ -8,3 +8,4 @@ export { audit, ensureWorkspace } from './staff.repository.ts';
 export type { StaffUser } from './staff.repository.ts';
 export { getWorkspaceSettings, updateWorkspaceSettings, workspaceSettingsSchema } from './commands/workspace-settings.ts';
 export type { WorkspaceSettings } from './commands/workspace-settings.ts';
+export { listApiTokens, listUsers, updateUser } from './commands/manage-staff.ts';
