@@ -143,6 +143,11 @@ describe('the staff dashboard and the customer pages', () => {
     await page.getByRole('checkbox', { name: /Select case/ }).nth(1).check();
     await page.getByText('2 selected').waitFor();
     await h.shoot(page, 'cases');
+    // Bulk: prepare the two cases' disputes; the bar reports each item's outcome.
+    await page.getByRole('button', { name: 'Prepare disputes' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Done: 2 of 2/);
+    const bulk = await h.recoup.ctx.db.selectFrom('bulk_operations').selectAll().orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(bulk).toMatchObject({ kind: 'prepare_disputes', status: 'finished', total: 2, done: 2 });
     await page.getByRole('button', { name: 'Clear selection' }).click();
   }, 90_000);
 
@@ -184,12 +189,19 @@ describe('the staff dashboard and the customer pages', () => {
     await phone.getByRole('button', { name: 'Send', exact: true }).click();
     await phone.getByText('I can send photos tomorrow.').waitFor();
     await h.shoot(phone, 'track-case');
+    const caseUrl = phone.url();
 
     // Back on the order page the report is listed; staff see it as opened by the customer.
     await phone.getByRole('link', { name: /← Order/ }).click();
     await phone.getByRole('heading', { name: 'Your reports' }).waitFor();
     const rows = (await (await page.request.get(`${h.baseUrl}/api/v1/dashboard/cases?q=${encodeURIComponent(order.orderNumber)}`)).json()) as { items: { openedBy: string; reason: string }[] };
     expect(rows.items).toEqual([expect.objectContaining({ openedBy: 'customer', reason: 'damaged' })]);
+    // Staff answer; the customer sees the case move on their page.
+    const opened = await h.recoup.ctx.db.selectFrom('cases').innerJoin('orders', 'orders.id', 'cases.order_id').select('cases.id').where('orders.order_number', '=', order.orderNumber).executeTakeFirstOrThrow();
+    const asked = await page.request.post(`${h.baseUrl}/api/v1/cases/${opened.id}/request-info`, { data: { message: 'Could you also photograph the label?' } });
+    expect(asked.status()).toBe(200);
+    await phone.goto(caseUrl);
+    await phone.getByText(/Could you also photograph the label\?/).first().waitFor();
     // Nothing internal reaches the customer's page.
     const body = await phone.content();
     expect(body).not.toContain(STAFF.email);

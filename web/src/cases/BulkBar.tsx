@@ -11,7 +11,7 @@ interface Bulk {
   total: number;
   done: number;
   failed: number;
-  results: { id: string; ok: boolean; result?: string; error?: string }[];
+  results: { id: string; ok: boolean; result?: string; error?: { code: string; message: string } }[];
 }
 
 interface Template {
@@ -62,7 +62,7 @@ export function BulkBar({ ids, onClear }: { ids: string[]; onClear: () => void }
       )}
       {finished && progress.data && progress.data.results.filter((r) => !r.ok).length > 0 && (
         <ul className="small" style={{ width: '100%', margin: 0, color: 'var(--red)' }}>
-          {progress.data?.results.filter((r) => !r.ok).slice(0, 5).map((r) => <li key={r.id}>{r.error ?? 'failed'}</li>)}
+          {progress.data?.results.filter((r) => !r.ok).slice(0, 5).map((r) => <li key={r.id}>{r.error?.message ?? 'failed'}</li>)}
         </ul>
       )}
       <div style={{ width: '100%' }}><ErrorNote error={start.error ?? progress.error} /></div>
