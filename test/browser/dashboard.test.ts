@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startShopifySandbox } from '../../sandbox/shopify/index.ts';
 import { startHarness, STAFF, watchErrors, type Harness } from './support/harness.ts';
 
 // What a person does on the pages, in real Chromium against a real Recoup with the demo business.
@@ -239,6 +240,25 @@ describe('the staff dashboard and the customer pages', () => {
     await page.getByRole('button', { name: 'Add shop' }).click();
     await page.getByRole('cell', { name: 'Night Owl Lamps' }).waitFor();
     await h.shoot(page, 'settings');
+
+    // Connecting a Shopify store (the simulator): the credentials are tried, then sealed.
+    const shopify = await startShopifySandbox({ seedOrders: 3, seed: 5 });
+    try {
+      await page.getByRole('button', { name: 'Add a shop' }).click();
+      await page.getByLabel('Name').fill('Owl Lamps on Shopify');
+      await page.getByLabel('Platform').selectOption('shopify');
+      await page.getByLabel('Domain').fill(shopify.url);
+      await page.getByLabel('Admin API access token').fill(shopify.accessToken);
+      await page.getByLabel('API secret (signs webhooks)').fill(shopify.apiSecret);
+      await page.getByRole('button', { name: 'Add shop' }).click();
+      await page.getByRole('cell', { name: 'Owl Lamps on Shopify' }).waitFor();
+      await page.getByText('connected', { exact: true }).first().waitFor();
+      const stored = await h.recoup.ctx.db.selectFrom('shops').select(['platform', 'credentials_encrypted']).where('name', '=', 'Owl Lamps on Shopify').executeTakeFirstOrThrow();
+      expect(stored.platform).toBe('shopify');
+      expect(stored.credentials_encrypted).not.toContain(shopify.accessToken);
+    } finally {
+      await shopify.close();
+    }
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -19,19 +19,21 @@ export function ShopsCard() {
   const [supportEmail, setSupportEmail] = useState('');
   const [secret1, setSecret1] = useState('');
   const [secret2, setSecret2] = useState('');
-  const add = useAction((body: unknown) => post('/api/v1/shops', body), [['shops']], () => setAdding(false));
+  const [secret3, setSecret3] = useState('');
+  // Manual shops are created; Shopify and WooCommerce are connected (the credentials are tried first).
+  const add = useAction((body: unknown) => post(platform === 'manual' ? '/api/v1/shops' : '/api/v1/shops/connect', body), [['shops']], () => setAdding(false));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const credentials = platform === 'shopify' ? { accessToken: secret1 } : platform === 'woocommerce' ? { consumerKey: secret1, consumerSecret: secret2 } : null;
-    add.mutate({
-      name,
-      platform,
-      currency: currency.toUpperCase(),
-      domain: domain || null,
-      credentials,
-      branding: { color, ...(logoUrl ? { logoUrl } : {}), ...(supportEmail ? { supportEmail } : {}) },
-    });
+    if (platform === 'manual') {
+      add.mutate({ name, platform, currency: currency.toUpperCase(), domain: domain || null, branding: { color, ...(logoUrl ? { logoUrl } : {}), ...(supportEmail ? { supportEmail } : {}) } });
+      return;
+    }
+    const credentials =
+      platform === 'shopify'
+        ? { shopDomainOrUrl: domain, accessToken: secret1, apiSecret: secret3 }
+        : { baseUrl: domain, consumerKey: secret1, consumerSecret: secret2, webhookSecret: secret3 };
+    add.mutate({ name, platform, currency: currency.toUpperCase(), credentials });
   };
 
   return (
@@ -70,18 +72,22 @@ export function ShopsCard() {
               </select>
             </div>
             <div className="field"><label htmlFor="shop-currency">Currency</label><input id="shop-currency" required pattern="[A-Za-z]{3}" maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value)} /></div>
-            <div className="field"><label htmlFor="shop-domain">Domain</label><input id="shop-domain" value={domain} onChange={(e) => setDomain(e.target.value)} placeholder={platform === 'shopify' ? 'your-shop.myshopify.com' : 'shop.example.com'} /></div>
+            <div className="field"><label htmlFor="shop-domain">{platform === 'woocommerce' ? 'Store URL' : 'Domain'}</label><input id="shop-domain" required={platform !== 'manual'} value={domain} onChange={(e) => setDomain(e.target.value)} placeholder={platform === 'shopify' ? 'your-shop.myshopify.com' : 'https://shop.example.com'} /></div>
             {platform === 'shopify' && <div className="field"><label htmlFor="shop-s1">Admin API access token</label><input id="shop-s1" type="password" required value={secret1} onChange={(e) => setSecret1(e.target.value)} /></div>}
+            {platform !== 'manual' && <div className="field"><label htmlFor="shop-s3">{platform === 'shopify' ? 'API secret (signs webhooks)' : 'Webhook secret'}</label><input id="shop-s3" type="password" required value={secret3} onChange={(e) => setSecret3(e.target.value)} /></div>}
             {platform === 'woocommerce' && (
               <>
                 <div className="field"><label htmlFor="shop-s1">Consumer key</label><input id="shop-s1" required value={secret1} onChange={(e) => setSecret1(e.target.value)} /></div>
                 <div className="field"><label htmlFor="shop-s2">Consumer secret</label><input id="shop-s2" type="password" required value={secret2} onChange={(e) => setSecret2(e.target.value)} /></div>
               </>
             )}
+            {platform === 'manual' && <>
             <div className="field"><label htmlFor="shop-color">Brand colour</label><input id="shop-color" type="color" value={color} onChange={(e) => setColor(e.target.value)} style={{ padding: 2, width: 60 }} /></div>
             <div className="field"><label htmlFor="shop-logo">Logo URL</label><input id="shop-logo" type="url" value={logoUrl} onChange={(e) => setLogoUrl(e.target.value)} /></div>
             <div className="field"><label htmlFor="shop-support">Support email</label><input id="shop-support" type="email" value={supportEmail} onChange={(e) => setSupportEmail(e.target.value)} /></div>
+            </>}
           </div>
+          {platform !== 'manual' && <p className="muted small">Then point the store's webhooks at <span className="mono">/webhooks/{platform}/&lt;shop id&gt;</span> and backfill with <span className="mono">npx recoup import shop &lt;shop id&gt;</span>.</p>}
           <p className="muted small">Credentials are encrypted at rest and never shown again.</p>
           <ErrorNote error={add.error} />
           <div className="actions">
