@@ -22,7 +22,8 @@ const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateStri
 function Chart({ children, height = 260 }: { children: ReactElement; height?: number }) {
   return (
     <div style={{ width: '100%', height }}>
-      <ResponsiveContainer>{children}</ResponsiveContainer>
+      {/* a first size so the chart draws at once instead of waiting for the resize observer */}
+      <ResponsiveContainer initialDimension={{ width: 800, height }}>{children}</ResponsiveContainer>
     </div>
   );
 }

@@ -42,7 +42,7 @@ export function CarrierTable({ data }: { data: CarrierAnalytics }) {
         <div className="grid grid-2" style={{ gap: 0 }}>
           <div className="card-body">
             <div style={{ width: '100%', height: 240 }}>
-              <ResponsiveContainer>
+              <ResponsiveContainer initialDimension={{ width: 800, height: 240 }}>
                 <BarChart data={rows.slice(0, 8)}>
                   <CartesianGrid vertical={false} stroke="#eef0f3" />
                   <XAxis dataKey="key" tick={axis} tickLine={false} axisLine={false} interval={0} />
