@@ -223,6 +223,11 @@ describe('the staff dashboard and the customer pages', () => {
     await page.goto(h.baseUrl + '/analytics');
     await page.getByRole('heading', { name: 'Cases by reason' }).waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.getByLabel('Range', { exact: true }).selectOption('12');
+    await page.getByRole('heading', { name: 'Analytics' }).waitFor();
+    await page.getByText('The last 12 months', { exact: false }).waitFor();
+    await page.getByLabel('Shop', { exact: true }).selectOption({ index: 1 });
+    await page.locator('.recharts-surface').first().waitFor();
     await page.getByRole('cell', { name: /\d+\.\d d/ }).first().waitFor();
     await h.shoot(page, 'analytics');
 

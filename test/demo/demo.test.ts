@@ -27,5 +27,14 @@ describe('the demo data', () => {
     const ledger = (await t.api('GET', '/api/v1/ledger?groupBy=month')).body.rows;
     expect(ledger.some((r: { refundedMinor: number }) => r.refundedMinor > 0)).toBe(true);
     expect(ledger.some((r: { recoveredMinor: number }) => r.recoveredMinor > 0)).toBe(true);
+
+    // Analytics over a range and for one shop: the shop's cases are a part of all cases.
+    const all = (await t.api('GET', '/api/v1/analytics?months=6')).body;
+    const shopId = (await t.api('GET', '/api/v1/shops')).body.items.find((s: { name: string }) => s.name === 'Maison Lumière').id;
+    const one = (await t.api('GET', `/api/v1/analytics?months=6&shopId=${shopId}`)).body;
+    const total = (a: { casesByReason: { total: number }[] }) => a.casesByReason.reduce((sum, r) => sum + r.total, 0);
+    expect(total(one)).toBeGreaterThan(0);
+    expect(total(one)).toBeLessThan(total(all));
+    expect((await t.api('GET', '/api/v1/analytics?months=3')).body.monthly).toHaveLength(3);
   });
 });

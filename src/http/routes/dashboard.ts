@@ -123,7 +123,7 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['analytics'],
           summary: 'Cases by reason, refund rate and cases by month, time to resolution, resolutions by kind and dispute outcomes',
-          querystring: z.object({ months: z.coerce.number().int().min(1).max(36).default(6) }),
+          querystring: z.object({ months: z.coerce.number().int().min(1).max(36).default(6), shopId: z.string().max(80).optional() }),
         },
       },
       async (request) => {
@@ -131,33 +131,35 @@ export function dashboardRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const ws = actor.workspaceId;
         const now = ctx.clock.now();
         const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (request.query.months - 1), 1));
+        const shopId = request.query.shopId;
+        const inShop = (column: string) => (shopId ? sql<boolean>`${sql.ref(column)} = ${shopId}` : sql<boolean>`true`);
         const [byReason, orders, cases, resolution, kinds, disputes] = await Promise.all([
           sql<{ reason: string; total: number; open: number }>`
             select reason, count(*)::int as total, (count(*) filter (where closed_at is null))::int as open
-            from cases c where workspace_id = ${ws} and created_at >= ${from} and ${shopScope(actor, 'c.shop_id')}
+            from cases c where workspace_id = ${ws} and created_at >= ${from} and ${shopScope(actor, 'c.shop_id')} and ${inShop('c.shop_id')}
             group by reason order by total desc`.execute(ctx.db),
           sql<{ month: string; orders: number; refunded: number }>`
             select to_char(date_trunc('month', placed_at), 'YYYY-MM') as month, count(*)::int as orders,
                    (count(*) filter (where refunded_minor > 0))::int as refunded
-            from orders o where workspace_id = ${ws} and placed_at >= ${from} and ${shopScope(actor, 'o.shop_id')}
+            from orders o where workspace_id = ${ws} and placed_at >= ${from} and ${shopScope(actor, 'o.shop_id')} and ${inShop('o.shop_id')}
             group by 1 order by 1`.execute(ctx.db),
           sql<{ month: string; opened: number }>`
             select to_char(date_trunc('month', created_at), 'YYYY-MM') as month, count(*)::int as opened
-            from cases c where workspace_id = ${ws} and created_at >= ${from} and ${shopScope(actor, 'c.shop_id')}
+            from cases c where workspace_id = ${ws} and created_at >= ${from} and ${shopScope(actor, 'c.shop_id')} and ${inShop('c.shop_id')}
             group by 1 order by 1`.execute(ctx.db),
           sql<{ month: string; resolved: number; median_hours: number | null; p90_hours: number | null }>`
             select to_char(date_trunc('month', resolved_at), 'YYYY-MM') as month, count(*)::int as resolved,
                    round((percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at)) / 3600)::numeric, 1)::float8 as median_hours,
                    round((percentile_cont(0.9) within group (order by extract(epoch from resolved_at - created_at)) / 3600)::numeric, 1)::float8 as p90_hours
-            from cases c where workspace_id = ${ws} and resolved_at >= ${from} and ${shopScope(actor, 'c.shop_id')}
+            from cases c where workspace_id = ${ws} and resolved_at >= ${from} and ${shopScope(actor, 'c.shop_id')} and ${inShop('c.shop_id')}
             group by 1 order by 1`.execute(ctx.db),
           sql<{ kind: string; status: string; count: number }>`
             select r.kind, r.status, count(*)::int as count from resolutions r join cases c on c.id = r.case_id
-            where r.workspace_id = ${ws} and r.created_at >= ${from} and ${shopScope(actor, 'c.shop_id')}
+            where r.workspace_id = ${ws} and r.created_at >= ${from} and ${shopScope(actor, 'c.shop_id')} and ${inShop('c.shop_id')}
             group by 1, 2 order by 1, 2`.execute(ctx.db),
           sql<{ status: string; count: number }>`
             select d.status, count(*)::int as count from disputes d join cases c on c.id = d.case_id
-            where d.workspace_id = ${ws} and d.created_at >= ${from} and ${shopScope(actor, 'c.shop_id')}
+            where d.workspace_id = ${ws} and d.created_at >= ${from} and ${shopScope(actor, 'c.shop_id')} and ${inShop('c.shop_id')}
             group by 1 order by 2 desc`.execute(ctx.db),
         ]);
         const months: string[] = [];

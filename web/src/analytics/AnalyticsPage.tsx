@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { get } from '../api/client.ts';
 import type { LedgerRow } from '../api/types.ts';
 import { Card, Empty, ErrorNote, Loading, PageHead } from '../components/ui.tsx';
 import { humanize, money, percent } from '../lib/format.ts';
 import { reasonLabel } from '../lib/labels.ts';
+import { useShops } from '../orders/OrdersPage.tsx';
 import { CarrierTable, type CarrierAnalytics } from './CarrierTable.tsx';
 
 interface Analytics {
@@ -28,9 +29,19 @@ function Chart({ children, height = 260 }: { children: ReactElement; height?: nu
   );
 }
 
+const RANGES = [3, 6, 12, 24];
+
 export function AnalyticsPage() {
-  const analytics = useQuery({ queryKey: ['analytics'], queryFn: () => get<Analytics>('/api/v1/analytics?months=6') });
-  const ledger = useQuery({ queryKey: ['ledger', 'month'], queryFn: () => get<{ rows: LedgerRow[] }>('/api/v1/ledger?groupBy=month') });
+  const shops = useShops();
+  const [months, setMonths] = useState(6);
+  const [shopId, setShopId] = useState('');
+  const shopParam = shopId ? `&shopId=${encodeURIComponent(shopId)}` : '';
+  const rangeFrom = useMemo(() => {
+    const now = new Date();
+    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString();
+  }, [months]);
+  const analytics = useQuery({ queryKey: ['analytics', months, shopId], queryFn: () => get<Analytics>(`/api/v1/analytics?months=${months}${shopParam}`), placeholderData: (previous) => previous });
+  const ledger = useQuery({ queryKey: ['ledger', 'month', rangeFrom, shopId], queryFn: () => get<{ rows: LedgerRow[] }>(`/api/v1/ledger?groupBy=month&from=${encodeURIComponent(rangeFrom)}${shopParam}`) });
   const carriers = useQuery({ queryKey: ['carriers'], queryFn: () => get<CarrierAnalytics>('/api/v1/analytics/carriers') });
   const currencies = [...new Set(ledger.data?.rows.map((r) => r.currency) ?? [])];
   const [picked, setPicked] = useState('');
@@ -46,7 +57,22 @@ export function AnalyticsPage() {
 
   return (
     <>
-      <PageHead title="Analytics" subtitle="The last six months: where money goes, how fast cases close, which carriers deliver." />
+      <PageHead title="Analytics" subtitle={`The last ${months} months: where money goes, how fast cases close, which carriers deliver.`} />
+      <div className="filters" aria-label="Analytics range">
+        <div className="field">
+          <label htmlFor="analytics-range">Range</label>
+          <select id="analytics-range" value={months} onChange={(e) => setMonths(Number(e.target.value))}>
+            {RANGES.map((m) => <option key={m} value={m}>Last {m} months</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="analytics-shop">Shop</label>
+          <select id="analytics-shop" value={shopId} onChange={(e) => setShopId(e.target.value)}>
+            <option value="">All shops</option>
+            {(shops.data?.items ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </div>
+      </div>
       <div className="grid grid-2">
         <Card
           title="Refunded vs recovered"
