@@ -31,26 +31,10 @@ export interface TimelineEntry {
 }
 
 export async function appendTimeline(db: Executor, entry: TimelineEntryInput): Promise<void> {
-  await db
-    .insertInto('timeline_entries')
-    .values({
-      id: newId('timeline'),
-      workspace_id: entry.workspaceId,
-      order_id: entry.orderId,
-      case_id: entry.caseId ?? null,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      kind: entry.kind,
-      actor: entry.actor,
-      visibility: entry.visibility,
-      summary: entry.summary,
-      data: JSON.stringify(entry.data ?? {}),
-      ...(entry.occurredAt ? { occurred_at: entry.occurredAt } : {}),
-    })
-    .execute();
+  await appendTimelineEntries(db, [entry]);
 }
 
-/** Many entries in one statement (bulk tracking ingestion); same rows as appendTimeline. */
+/** Many entries in one statement (bulk ingestion, reminders); appendTimeline is the one-entry case. */
 export async function appendTimelineEntries(db: Executor, entries: readonly TimelineEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
   await db

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../context.ts';
-import { newId } from '../../../shared/ids.ts';
+import { appendTimelineEntries } from '../../timeline/index.ts';
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1];
 
@@ -62,26 +62,20 @@ export async function sendDeadlineReminders(ctx: Pick<AppContext, 'db' | 'clock'
     returning workspace_id, subject_type, subject_id, order_id, deadline_kind, deadline_at, days_before
   `.execute(ctx.db);
 
-  if (rows.length > 0) {
-    await ctx.db
-      .insertInto('timeline_entries')
-      .values(
-        rows.map((r) => ({
-          id: newId('timeline'),
-          workspace_id: r.workspace_id,
-          order_id: r.order_id,
-          case_id: null,
-          subject_type: r.subject_type,
-          subject_id: r.subject_id,
-          kind: `reminder.${r.deadline_kind}`,
-          actor: 'system',
-          visibility: 'internal' as const,
-          summary: `${LABEL[r.deadline_kind] ?? r.deadline_kind} in ${r.days_before} day${r.days_before === 1 ? '' : 's'} (${r.deadline_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
-          data: JSON.stringify({ deadlineAt: r.deadline_at.toISOString(), daysBefore: r.days_before }),
-          occurred_at: now,
-        })),
-      )
-      .execute();
-  }
+  await appendTimelineEntries(
+    ctx.db,
+    rows.map((r) => ({
+      workspaceId: r.workspace_id,
+      orderId: r.order_id,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      kind: `reminder.${r.deadline_kind}`,
+      actor: 'system',
+      visibility: 'internal' as const,
+      summary: `${LABEL[r.deadline_kind] ?? r.deadline_kind} in ${r.days_before} day${r.days_before === 1 ? '' : 's'} (${r.deadline_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+      data: { deadlineAt: r.deadline_at.toISOString(), daysBefore: r.days_before },
+      occurredAt: now,
+    })),
+  );
   return rows.map((r) => ({ workspaceId: r.workspace_id, subjectType: r.subject_type, subjectId: r.subject_id, orderId: r.order_id, deadlineKind: r.deadline_kind, deadlineAt: r.deadline_at, daysBefore: r.days_before }));
 }
